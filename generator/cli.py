@@ -1,0 +1,143 @@
+"""The shop-policy command line: the only place that prints and exits."""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Callable
+from functools import wraps
+from pathlib import Path
+from typing import Any
+
+import click
+
+from generator import __version__
+from generator.errors import PolicyError, ShopPolicyError
+
+DEFAULT_POLICY = Path("policies/shop.yaml")
+
+policy_option = click.option(
+    "--policy", "policy_path", type=click.Path(path_type=Path, dir_okay=False),
+    default=DEFAULT_POLICY, show_default=True, help="The policy file to read.")
+site_src_option = click.option(
+    "--site-src", type=click.Path(path_type=Path, file_okay=False), default=Path("site_src"),
+    show_default=True, help="Where the generated site sources go.")
+site_dir_option = click.option(
+    "--site-dir", type=click.Path(path_type=Path, file_okay=False), default=Path("site"),
+    show_default=True, help="Where the built public site goes.")
+base_config_option = click.option(
+    "--mkdocs-config", "base_config", type=click.Path(path_type=Path, dir_okay=False),
+    default=Path("mkdocs.yml"), show_default=True,
+    help="The site's look (theme, extensions), inherited by every locale.")
+force_option = click.option(
+    "--force", is_flag=True, help="Overwrite generated files even if they were edited.")
+
+
+def reports_errors(command: Callable[..., Any]) -> Callable[..., Any]:
+    """Turn the library's errors into a message on stderr and the right exit code."""
+
+    @wraps(command)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        try:
+            return command(*args, **kwargs)
+        except PolicyError as exc:
+            for problem in exc.problems:
+                click.echo(str(problem), err=True)
+            count = len(exc.problems)
+            click.echo(f"{count} problem{'s' if count != 1 else ''} found; nothing was "
+                       "written.", err=True)
+            sys.exit(exc.exit_code)
+        except ShopPolicyError as exc:
+            click.echo(f"error: {exc}", err=True)
+            sys.exit(exc.exit_code)
+
+    return wrapper
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="shop-policy")
+def main() -> None:
+    """Turn one shop-policy file into every cancellation, return and refund text.
+
+    Edit policies/shop.yaml, then run `shop-policy build`.
+    """
+
+
+@main.command()
+@policy_option
+@reports_errors
+def validate(policy_path: Path) -> None:
+    """Check the policy file and report every problem with its line and column."""
+    from generator.validate import read_policy
+
+    read_policy(policy_path)
+    click.echo(f"{policy_path}: ok")
+
+
+@main.command()
+@policy_option
+@site_src_option
+@base_config_option
+@force_option
+@reports_errors
+def generate(policy_path: Path, site_src: Path, base_config: Path, force: bool) -> None:
+    """Write the site sources, without building the site."""
+    from generator.pipeline import generate as run
+
+    report = run(policy_path, site_src=site_src, base_config=base_config, force=force)
+    _summary(report)
+
+
+@main.command()
+@policy_option
+@site_src_option
+@site_dir_option
+@base_config_option
+@force_option
+@reports_errors
+def build(policy_path: Path, site_src: Path, site_dir: Path, base_config: Path,
+          force: bool) -> None:
+    """Write the site sources and build the site, one folder per locale."""
+    from generator.pipeline import build as run
+
+    report = run(policy_path, site_src=site_src, site_dir=site_dir, base_config=base_config,
+                 force=force)
+    _summary(report)
+    click.echo(f"site built in {site_dir}/; open {site_dir / 'index.html'}")
+
+
+@main.command()
+@click.option("--output", "-o", type=click.Path(path_type=Path, dir_okay=False),
+              help="Write the schema to this file instead of standard output.")
+@reports_errors
+def schema(output: Path | None) -> None:
+    """Print the JSON Schema of the policy file (for editors and review)."""
+    from generator.schema import schema_text
+
+    text = schema_text()
+    if output is None:
+        click.echo(text, nl=False)
+    else:
+        from generator.writer import atomic_write
+
+        atomic_write(output, text.encode("utf-8"))
+        click.echo(f"wrote {output}")
+
+
+@main.command()
+@policy_option
+@site_src_option
+@site_dir_option
+@base_config_option
+@click.option("--port", default=8000, show_default=True, help="Port to serve on.")
+@reports_errors
+def serve(policy_path: Path, site_src: Path, site_dir: Path, base_config: Path,
+          port: int) -> None:
+    """Preview the site, rebuilding when the policy, a template or mkdocs.yml changes."""
+    from generator.serve import serve as run
+
+    run(policy_path, site_src=site_src, site_dir=site_dir, base_config=base_config, port=port)
+
+
+def _summary(report: Any) -> None:
+    click.echo(f"{len(report.written)} written, {len(report.unchanged)} unchanged, "
+               f"{len(report.removed)} removed")

@@ -1,0 +1,53 @@
+"""Typed errors that know where they happened and format themselves.
+
+Only the command line prints and exits; everything else raises one of these.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True, order=True)
+class Problem:
+    """One thing wrong with an input file, at a 1-based line and column."""
+
+    file: str
+    line: int
+    column: int
+    key: str
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.file}:{self.line}:{self.column}: {self.key}: {self.message}"
+
+
+class ShopPolicyError(Exception):
+    """Base class of every error the library raises on purpose."""
+
+    exit_code = 1
+
+
+class PolicyError(ShopPolicyError):
+    """The policy file cannot be used. Carries every problem found, in file order."""
+
+    exit_code = 2
+
+    def __init__(self, problems: Iterable[Problem]) -> None:
+        self.problems = sorted(set(problems))
+        super().__init__("\n".join(str(p) for p in self.problems))
+
+
+class OutputConflict(ShopPolicyError):
+    """A file the generator would write or delete was not written by it, or was edited."""
+
+    def __init__(self, conflicts: Iterable[str]) -> None:
+        self.conflicts = list(conflicts)
+        lines = [*self.conflicts, "nothing was written; move your edits into the policy file, "
+                 "or run again with --force to overwrite them"]
+        super().__init__("\n".join(lines))
+
+
+class BuildError(ShopPolicyError):
+    """The site engine could not build the generated sources."""

@@ -1,0 +1,61 @@
+"""Words for the policy's enumerated values, marked for translation with N_.
+
+Templates look a value up here and pass the phrase through gettext, so translators see
+each phrase once, in the catalog, next to every other text.
+"""
+
+from __future__ import annotations
+
+
+def N_(message: str) -> str:  # noqa: N802 - the usual gettext marker name
+    """Mark a phrase for extraction without translating it yet."""
+    return message
+
+
+MARKETPLACES = {
+    "own_shop": N_("our website"),
+    "etsy": N_("Etsy"),
+    "ebay": N_("eBay"),
+    "amazon": N_("Amazon"),
+}
+
+CONDITIONS = {
+    "unused": N_("unused"),
+    "original_packaging": N_("in its original packaging"),
+    "tags_attached": N_("with all tags still attached"),
+    "proof_of_purchase": N_("sent with the order number or receipt"),
+    "resellable": N_("in a condition we can sell again"),
+}
+
+NON_RETURNABLE = {
+    "custom_made": N_("Items made to your order or measurements"),
+    "personalised": N_("Personalised items, such as those with a name or message"),
+    "perishable": N_("Perishable goods, such as food or fresh flowers"),
+    "hygiene": N_("Hygiene items, such as earrings or cosmetics, once unsealed"),
+    "sale_items": N_("Items bought in a sale marked final"),
+    "gift_cards": N_("Gift cards"),
+    "digital": N_("Digital downloads"),
+}
+
+REFUND_METHODS = {
+    "original_payment": N_("a refund to your original payment method"),
+    "store_credit": N_("store credit to spend in our shop"),
+    "exchange": N_("an exchange for another item"),
+    "replacement": N_("a replacement of the same item"),
+}
+
+EVIDENCE = {
+    "photos_of_item": N_("photos of the item, showing the problem"),
+    "photos_of_packaging": N_("photos of the packaging it arrived in"),
+    "photo_of_shipping_label": N_("a photo of the shipping label"),
+    "order_number": N_("your order number"),
+    "description_of_fault": N_("a short description of what is wrong"),
+}
+
+REMEDIES = {
+    "replacement": N_("a replacement"),
+    "refund": N_("a full refund"),
+    "partial_refund": N_("a partial refund if you would like to keep the item"),
+    "repair": N_("a free repair"),
+    "store_credit": N_("store credit"),
+}

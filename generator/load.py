@@ -1,0 +1,182 @@
+"""Read a policy file with ruamel.yaml, keeping the line and column of every key and value."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from ruamel.yaml import YAML
+from ruamel.yaml.comments import CommentedMap, CommentedSeq
+from ruamel.yaml.error import MarkedYAMLError
+from ruamel.yaml.nodes import MappingNode, Node, SequenceNode
+
+from generator.errors import PolicyError, Problem
+
+MAX_BYTES = 1_000_000
+MAX_DEPTH = 20
+MAX_NODES = 20_000
+
+Path_ = tuple[str | int, ...]
+
+# Hints for the YAML scanner and parser messages a seller is most likely to meet.
+_SYNTAX_HINTS = (
+    ("'\\t'", "indent with spaces, not tabs"),
+    ("mapping values are not allowed", "put a space after each colon, and quote text that "
+     "contains ': '"),
+    ("could not find expected ':'", "each line needs the form 'key: value'; check the "
+     "indentation of this line and the one above"),
+    ("expected ',' or ']'", "close the list with ']' or write each entry on its own line "
+     "starting with '- '"),
+    ("expected ',' or '}'", "close the section with '}' or write each key on its own line"),
+    ("found undefined alias", "define the anchor (&name) before using it (*name), or remove "
+     "the '*'"),
+    ("found unexpected end of stream", "close the quote that starts on this line"),
+    ("did not find expected key", "check the indentation: keys of one section line up "
+     "under each other"),
+    ("did not find expected '-' indicator", "check the indentation: list entries line up "
+     "under each other"),
+    ("block sequence entries are not allowed", "start the list on the next line, indented "
+     "under its key"),
+)
+
+
+@dataclass(frozen=True)
+class Document:
+    """A loaded policy file: the plain data and a way back to positions in the file."""
+
+    path: str
+    data: CommentedMap
+
+    def locate(self, path: Sequence[str | int], *, key: bool = False) -> tuple[int, int]:
+        """1-based (line, column) of the value at `path`, or of its key when `key` is set.
+
+        Parts of `path` that are not in the data (pydantic adds union tags, a missing
+        key is not there) are skipped, so the answer is the deepest position known.
+        """
+        node: Any = self.data
+        position = (0, 0)
+        for part in path:
+            if isinstance(node, CommentedMap) and part in node:
+                position = node.lc.key(part) if key else node.lc.value(part)
+                node = node[part]
+            elif isinstance(node, CommentedSeq) and isinstance(part, int) and part < len(node):
+                position = node.lc.item(part)
+                node = node[part]
+        return position[0] + 1, position[1] + 1
+
+
+def load(path: str | Path) -> Document:
+    """Load the policy at `path`. Raises PolicyError for anything that is not a YAML mapping."""
+    name = str(path)
+    try:
+        raw = Path(path).read_bytes()
+    except FileNotFoundError:
+        raise PolicyError([Problem(name, 1, 1, "file", "no such file; check the path, or "
+                                   "copy policies/shop.yaml as a starting point")]) from None
+    except OSError as exc:
+        raise PolicyError([Problem(name, 1, 1, "file", f"cannot be read ({exc.strerror}); "
+                                   "check the path and its permissions")]) from None
+    return loads(raw, name)
+
+
+def loads(raw: bytes, name: str) -> Document:
+    """Load policy text already read from `name`."""
+    if len(raw) > MAX_BYTES:
+        raise PolicyError([Problem(name, 1, 1, "file", f"is {len(raw):,} bytes, more than "
+                                   f"the {MAX_BYTES:,} a policy file may have; a policy "
+                                   "needs only a few kilobytes")])
+    text = _decode(raw, name)
+    if not text.strip() or all(
+        not line.strip() or line.lstrip().startswith("#") for line in text.splitlines()
+    ):
+        raise PolicyError([Problem(name, 1, 1, "file", "is empty; start from the bundled "
+                                   "example policies/shop.yaml")])
+    yaml = YAML(typ="rt")
+    try:
+        root = yaml.compose(text)
+        _check_tree(root, name)
+        data = yaml.load(text)
+    except MarkedYAMLError as exc:
+        raise PolicyError([_syntax_problem(exc, name)]) from None
+    if not isinstance(data, CommentedMap):
+        kind = "a list" if isinstance(data, list) else "a single value"
+        raise PolicyError([Problem(name, 1, 1, "file", f"holds {kind}, not a policy; the "
+                                   "file must be a set of 'key: value' sections such as "
+                                   "'shop:' and 'returns:'")])
+    return Document(name, data)
+
+
+def _decode(raw: bytes, name: str) -> str:
+    if raw.startswith(b"\xef\xbb\xbf"):
+        raw = raw[3:]
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        before = raw[: exc.start]
+        line = before.count(b"\n") + 1
+        column = exc.start - (before.rfind(b"\n") + 1) + 1
+        raise PolicyError([Problem(name, line, column, "file", "is not UTF-8 text (byte "
+                                   f"0x{raw[exc.start]:02x}); save the file as UTF-8")]) from None
+    if "\x00" in text:
+        offset = text.index("\x00")
+        line = text.count("\n", 0, offset) + 1
+        column = offset - (text.rfind("\n", 0, offset) + 1) + 1
+        raise PolicyError([Problem(name, line, column, "file", "contains a NUL character, so "
+                                   "it is not a text file; save the policy as plain text")])
+    return text
+
+
+def _check_tree(root: Node | None, name: str) -> None:
+    """Report duplicate keys (all of them), and refuse trees too deep or too large.
+
+    Aliases are followed once per use, so an alias bomb is caught by the node budget
+    before anything is built from it.
+    """
+    problems: list[Problem] = []
+    budget = [MAX_NODES]
+
+    def walk(node: Node, path: Path_, depth: int) -> None:
+        budget[0] -= 1
+        mark = node.start_mark
+        where = ".".join(str(p) for p in path) or "file"
+        if budget[0] < 0:
+            raise PolicyError([Problem(name, mark.line + 1, mark.column + 1, where,
+                                       f"the file expands to more than {MAX_NODES:,} values "
+                                       "(too many aliases?); write the values out instead")])
+        if depth > MAX_DEPTH:
+            raise PolicyError([Problem(name, mark.line + 1, mark.column + 1, where,
+                                       f"is nested more than {MAX_DEPTH} levels deep; a "
+                                       "policy needs only a few levels")])
+        if isinstance(node, MappingNode):
+            seen: dict[str, Node] = {}
+            for key_node, value_node in node.value:
+                key = str(key_node.value)
+                if key in seen:
+                    first = seen[key].start_mark
+                    problems.append(Problem(
+                        name, key_node.start_mark.line + 1, key_node.start_mark.column + 1,
+                        ".".join(str(p) for p in (*path, key)),
+                        f"appears twice (first on line {first.line + 1}); keep one and "
+                        "delete the other"))
+                else:
+                    seen[key] = key_node
+                walk(value_node, (*path, key), depth + 1)
+        elif isinstance(node, SequenceNode):
+            for index, item in enumerate(node.value):
+                walk(item, (*path, index), depth + 1)
+
+    if root is not None:
+        walk(root, (), 0)
+    if problems:
+        raise PolicyError(problems)
+
+
+def _syntax_problem(exc: MarkedYAMLError, name: str) -> Problem:
+    mark = exc.problem_mark or exc.context_mark
+    line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+    what = exc.problem or exc.context or "is not valid YAML"
+    hint = next((h for needle, h in _SYNTAX_HINTS if needle in what),
+                "check the indentation and quoting around this position")
+    return Problem(name, line, column, "yaml", f"{what}; {hint}")

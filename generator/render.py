@@ -1,0 +1,59 @@
+"""The one Jinja2 environment every output is rendered with."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from jinja2 import Environment, PackageLoader, StrictUndefined
+from markupsafe import Markup, escape
+
+from generator import labels
+from generator.translations import translations
+
+# Python-Markdown's backslash escapes; '<', '>' and '&' are left to HTML escaping.
+_MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!])")
+
+
+def md(value: Any) -> Markup:
+    """Seller text made inert in Markdown: no HTML, no links, no emphasis, shown as typed."""
+    lines = str(value).splitlines()
+    escaped = [escape(_MARKDOWN_SPECIAL.sub(r"\\\1", line.strip())) for line in lines]
+    # Keep the seller's paragraphs; join the lines of one paragraph with a space.
+    text = "\n".join(escaped)
+    return Markup(re.sub(r"(?<!\n)\n(?!\n)", " ", text))
+
+
+def _autoescape(name: str | None) -> bool:
+    return name is not None and name.endswith((".md.j2", ".html.j2"))
+
+
+def environment() -> Environment:
+    env = Environment(
+        loader=PackageLoader("generator", "templates"),
+        undefined=StrictUndefined,
+        autoescape=_autoescape,
+        extensions=["jinja2.ext.i18n"],
+        keep_trailing_newline=True,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        # Markdown's attribute lists ({#anchor}) would otherwise open a Jinja comment.
+        comment_start_string="{##",
+        comment_end_string="##}",
+    )
+    env.policies["ext.i18n.trimmed"] = True
+    env.filters["md"] = md
+    env.globals["labels"] = labels
+    return env
+
+
+def use_locale(env: Environment, locale: str) -> None:
+    """Point the environment's gettext at `locale`'s catalog."""
+    env.install_gettext_translations(translations(locale), newstyle=True)  # type: ignore[attr-defined]
+
+
+def render(env: Environment, name: str, **context: Any) -> str:
+    text = env.get_template(name).render(**context)
+    # One blank line at most, and exactly one newline at the end.
+    text = re.sub(r"\n{3,}", "\n\n", text)
+    return text.strip("\n") + "\n"

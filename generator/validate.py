@@ -1,0 +1,243 @@
+"""Turn a loaded document into a Policy, or into every problem found, located in the file."""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+from pydantic import BaseModel, ValidationError
+
+from generator.errors import PolicyError, Problem
+from generator.load import Document, load
+from generator.model import Policy
+from generator.translations import available_locales
+
+
+def read_policy(path: str | Path) -> Policy:
+    """Load, validate and check the policy at `path`; raise PolicyError listing all problems."""
+    return validate(load(path))
+
+
+def validate(doc: Document) -> Policy:
+    try:
+        policy = Policy.model_validate(doc.data)
+    except ValidationError as exc:
+        raise PolicyError(_problems(doc, exc)) from None
+    problems = [
+        _problem(doc, path, message, key=on_key)
+        for path, message, on_key in _cross_checks(policy)
+    ]
+    if problems:
+        raise PolicyError(problems)
+    return policy
+
+
+def _problem(doc: Document, path: tuple[str | int, ...], message: str, *,
+             key: bool = False) -> Problem:
+    line, column = doc.locate(path, key=key)
+    return Problem(doc.path, line, column, _dotted(path), message)
+
+
+def _dotted(path: tuple[str | int, ...]) -> str:
+    text = ""
+    for part in path:
+        text += f"[{part}]" if isinstance(part, int) else (f".{part}" if text else part)
+    return text or "file"
+
+
+def _problems(doc: Document, exc: ValidationError) -> list[Problem]:
+    problems = []
+    for error in exc.errors(include_url=False):
+        loc = _data_path(error["loc"])
+        if error["type"] == "missing":
+            parent = loc[:-1]
+            line, column = doc.locate(parent, key=True) if parent else (1, 1)
+            problems.append(Problem(doc.path, line, column, _dotted(loc), _message(error, loc)))
+        else:
+            problems.append(_problem(doc, loc, _message(error, loc),
+                                     key=error["type"] == "extra_forbidden"))
+    return problems
+
+
+def _data_path(loc: tuple[Any, ...]) -> tuple[str | int, ...]:
+    """Drop the parts pydantic adds for union members and validators."""
+    return tuple(part for part in loc
+                 if isinstance(part, int) or not _is_tag(str(part)))
+
+
+def _is_tag(part: str) -> bool:
+    return "[" in part or part in {"function-after", "function-before", "function-wrap"}
+
+
+def _fields_at(loc: tuple[str | int, ...]) -> list[str]:
+    """Names allowed in the section at `loc`, for suggestions."""
+    model: Any = Policy
+    for part in loc:
+        if isinstance(part, int):
+            continue
+        field = model.model_fields.get(part) if _is_model(model) else None
+        if field is None:
+            return []
+        model = _model_in(field.annotation)
+    return list(model.model_fields) if _is_model(model) else []
+
+
+def _is_model(obj: Any) -> bool:
+    return isinstance(obj, type) and issubclass(obj, BaseModel)
+
+
+def _model_in(annotation: Any) -> Any:
+    if _is_model(annotation):
+        return annotation
+    for arg in getattr(annotation, "__args__", ()):
+        found = _model_in(arg)
+        if found is not None:
+            return found
+    return None
+
+
+def _closest(word: str, options: list[str]) -> str | None:
+    match = difflib.get_close_matches(word, options, n=1, cutoff=0.6)
+    return match[0] if match else None
+
+
+def _shown(value: Any) -> str:
+    if isinstance(value, dict):
+        return "a section of keys"
+    if isinstance(value, list):
+        return "a list"
+    if value is None:
+        return "nothing"
+    text = str(value)
+    return repr(text if len(text) <= 40 else text[:37] + "...")
+
+
+def _message(error: Any, loc: tuple[str | int, ...]) -> str:
+    kind = error["type"]
+    value = error.get("input")
+    ctx = error.get("ctx") or {}
+    name = str(loc[-1]) if loc else "file"
+    if kind == "policy":
+        return error["msg"]
+    if kind == "missing":
+        return f"is required but missing; add '{name}:' to this section"
+    if kind == "extra_forbidden":
+        options = _fields_at(loc[:-1])
+        best = _closest(name, options)
+        if best:
+            return f"is not a known key; did you mean '{best}'?"
+        return f"is not a known key; use one of: {', '.join(options)}"
+    if kind == "literal_error":
+        expected = ctx.get("expected", "").replace("'", "")
+        best = _closest(str(value), [e.strip() for e in expected.replace(" or ", ", ")
+                                     .split(",")])
+        hint = f"did you mean '{best}'?" if best else f"use one of: {expected}"
+        return f"{_shown(value)} is not allowed here; {hint}"
+    if kind in {"int_type", "int_parsing", "int_from_float"}:
+        return f"expected a whole number, got {_shown(value)}; write digits only, e.g. 30"
+    if kind in {"bool_type", "bool_parsing"}:
+        return f"expected true or false, got {_shown(value)}; write true or false"
+    if kind in {"string_type"}:
+        return f"expected text, got {_shown(value)}; write it as text, in quotes if needed"
+    if kind in {"decimal_type", "decimal_parsing"}:
+        return f"expected a number, got {_shown(value)}; write it like 4.50"
+    if kind == "decimal_max_places":
+        return (f"{_shown(value)} has more than {ctx['decimal_places']} decimal places; "
+                "round it to cents, e.g. 4.50")
+    if kind in {"date_type", "date_parsing", "date_from_datetime_parsing",
+                "date_from_datetime_inexact"}:
+        return f"expected a date, got {_shown(value)}; write it as YYYY-MM-DD, e.g. 2026-09-01"
+    if kind in {"list_type"}:
+        return (f"expected a list, got {_shown(value)}; write each entry on its own line "
+                "starting with '- '")
+    if kind in {"model_type", "dict_type", "model_attributes_type"}:
+        return (f"expected a section of keys, got {_shown(value)}; put its keys on the "
+                f"lines below '{name}:', indented")
+    if kind == "too_short":
+        return "must not be empty; add at least one entry"
+    if kind == "too_long":
+        return f"has too many entries; keep at most {ctx.get('max_length')}"
+    if kind == "string_too_short":
+        return "must not be empty; write the text, or leave the key out"
+    if kind == "string_too_long":
+        return f"is too long; keep it under {ctx['max_length']} characters"
+    if kind in {"greater_than_equal", "greater_than"}:
+        bound = ctx.get("ge", ctx.get("gt"))
+        word = "at least" if kind == "greater_than_equal" else "more than"
+        return f"{_shown(value)} is too small; it must be {word} {bound}"
+    if kind in {"less_than_equal", "less_than"}:
+        bound = ctx.get("le", ctx.get("lt"))
+        return (f"{_shown(value)} is larger than this tool accepts; it must be at most "
+                f"{bound}")
+    if kind in {"url_parsing", "url_scheme", "url_type"}:
+        return (f"{_shown(value)} is not a web address; write it in full, like "
+                "https://example.com/policies/")
+    return f"{error['msg']}; see the comments in the JSON Schema for what is allowed"
+
+
+def _cross_checks(policy: Policy) -> Iterator[tuple[tuple[str | int, ...], str, bool]]:
+    """Rules that involve more than one key. Yields (path, message, point at key)."""
+    shop = policy.shop
+    if shop.default_locale not in shop.locales:
+        yield (("shop", "default_locale"),
+               f"'{shop.default_locale}' is not among shop.locales; add it to the list or "
+               "pick one of " + ", ".join(shop.locales), False)
+    known = available_locales()
+    for index, tag in enumerate(shop.locales):
+        if tag not in known:
+            yield (("shop", "locales", index),
+                   f"there is no translation for '{tag}' yet; use one of "
+                   f"{', '.join(known)} (see the README to add a language)", False)
+
+    cancel = policy.cancellation
+    if cancel.allowed and cancel.until is None:
+        yield (("cancellation", "until"), "is required when allowed is true; write "
+               "hours_after_order (and give hours) or dispatch", False)
+    if cancel.until == "hours_after_order" and cancel.hours is None:
+        yield (("cancellation", "until"), "needs cancellation.hours; add 'hours:' with the "
+               "length of the window, e.g. 24", False)
+    if cancel.until == "dispatch" and cancel.hours is not None:
+        yield (("cancellation", "hours"), "has no meaning when until is dispatch; remove it, "
+               "or set until to hours_after_order", True)
+    if not cancel.allowed and (cancel.until or cancel.hours):
+        yield (("cancellation", "allowed"), "is false, yet a cancellation window is given; "
+               "set allowed to true, or remove until and hours", False)
+    if cancel.once_shipped == "return" and not policy.returns.accepted:
+        yield (("cancellation", "once_shipped"), "sends buyers to the return rules, but "
+               "returns.accepted is false; write not_possible, or accept returns", False)
+
+    returns = policy.returns
+    if returns.accepted and returns.window_days is None:
+        yield (("returns", "accepted"), "is true, so returns.window_days is needed; add "
+               "'window_days:' with the number of days, e.g. 30", False)
+    for case in ("change_of_mind", "damaged_or_not_as_described"):
+        cost = getattr(returns.shipping, case)
+        if cost.payer == "flat_fee" and cost.fee is None:
+            yield (("returns", "shipping", case, "payer"), "is flat_fee, so a fee is "
+                   "needed; add 'fee:' with the amount, e.g. 4.50", False)
+        if cost.payer != "flat_fee" and cost.fee is not None:
+            yield (("returns", "shipping", case, "fee"), f"is only used when payer is "
+                   f"flat_fee; remove it, or set payer to flat_fee", True)
+    fee = returns.restocking_fee
+    if fee is not None and (fee.percent is None) == (fee.amount is None):
+        yield (("returns", "restocking_fee"), "needs exactly one of percent or amount; "
+               "keep one, or remove restocking_fee for no fee", True)
+
+    for name in type(policy.marketplace_notes).model_fields:
+        if getattr(policy.marketplace_notes, name) and name not in shop.marketplaces:
+            yield (("marketplace_notes", name), f"is given, but shop.marketplaces does not "
+                   f"list {name}; add it there or remove this note", True)
+
+    version = policy.version
+    for index, change in enumerate(version.changes):
+        if change.date > version.effective_date:
+            yield (("version", "changes", index, "date"), f"{change.date.isoformat()} is "
+                   "after version.effective_date; a past change cannot be newer than the "
+                   "current version", False)
+    numbers = [change.number for change in version.changes]
+    for index, number in enumerate(numbers):
+        if number in numbers[:index]:
+            yield (("version", "changes", index, "number"), f"'{number}' is listed twice; "
+                   "give each change its own version number", False)

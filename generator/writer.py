@@ -1,0 +1,145 @@
+"""Write generated files safely: only ever touch what we wrote and nobody edited since.
+
+Each output folder keeps a manifest of the files the generator wrote there, with their
+SHA-256. Before anything is written, every folder is checked; one conflict anywhere
+stops the whole run with nothing written. Each file is written atomically (a temporary
+file renamed into place), unchanged files are left alone, and the manifest is written
+last.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import tempfile
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from generator.errors import OutputConflict
+
+MANIFEST = ".shop-policy-manifest.json"
+
+
+@dataclass
+class Report:
+    written: list[Path] = field(default_factory=list)
+    unchanged: list[Path] = field(default_factory=list)
+    removed: list[Path] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class _Plan:
+    root: Path
+    files: dict[str, bytes]
+    recorded: dict[str, str]
+
+
+def digest(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+def read_manifest(root: Path) -> dict[str, str]:
+    path = root / MANIFEST
+    if not path.exists():
+        return {}
+    try:
+        data = json.loads(path.read_text("utf-8"))
+        files = data["files"]
+        if not isinstance(files, dict):
+            raise TypeError
+        return {str(k): str(v) for k, v in files.items()}
+    except (ValueError, KeyError, TypeError):
+        raise OutputConflict([f"{path}: is not a manifest shop-policy can read; delete it "
+                              "only if every file in this folder may be replaced"]) from None
+
+
+def conflicts(root: Path, files: dict[str, bytes], recorded: dict[str, str]) -> list[str]:
+    """What stops writing `files` into `root`: foreign files, edited files."""
+    found = []
+    for rel in sorted(files):
+        path = root / rel
+        if path.is_dir():
+            found.append(f"{path}: is a folder where a generated file belongs; move it away")
+        elif path.exists():
+            current = digest(path.read_bytes())
+            if rel not in recorded:
+                if current != digest(files[rel]):
+                    found.append(f"{path}: was not written by shop-policy; move it away")
+            elif current != recorded[rel]:
+                found.append(f"{path}: was edited since shop-policy wrote it")
+    for rel in sorted(set(recorded) - set(files)):
+        path = root / rel
+        if path.exists() and digest(path.read_bytes()) != recorded[rel]:
+            found.append(f"{path}: is no longer generated, but was edited since; "
+                         "move it away or delete it")
+    return found
+
+
+def write_outputs(outputs: dict[Path, dict[str, str | bytes]], *, force: bool = False
+                  ) -> Report:
+    """Write each folder's files. Raises OutputConflict, with nothing written, on conflict."""
+    plans = []
+    problems = []
+    for root, files in outputs.items():
+        as_bytes = {rel: v.encode("utf-8") if isinstance(v, str) else v
+                    for rel, v in files.items()}
+        recorded = read_manifest(root)
+        plans.append(_Plan(root, as_bytes, recorded))
+        if not force:
+            problems += conflicts(root, as_bytes, recorded)
+    if problems:
+        raise OutputConflict(problems)
+    report = Report()
+    for plan in plans:
+        _apply(plan, report)
+    return report
+
+
+def _apply(plan: _Plan, report: Report) -> None:
+    root = plan.root
+    for rel, data in sorted(plan.files.items()):
+        path = root / rel
+        if path.is_file() and path.read_bytes() == data:
+            report.unchanged.append(path)
+            continue
+        atomic_write(path, data)
+        report.written.append(path)
+    for rel in sorted(set(plan.recorded) - set(plan.files)):
+        path = root / rel
+        if path.is_file():
+            path.unlink()
+            report.removed.append(path)
+            _prune(path.parent, root)
+    manifest = {"generator": "shop-policy",
+                "files": {rel: digest(data) for rel, data in sorted(plan.files.items())}}
+    text = json.dumps(manifest, indent=2, sort_keys=True) + "\n"
+    manifest_path = root / MANIFEST
+    if not manifest_path.is_file() or manifest_path.read_text("utf-8") != text:
+        atomic_write(manifest_path, text.encode("utf-8"))
+
+
+def atomic_write(path: Path, data: bytes) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+        os.chmod(tmp, 0o666 & ~_umask())
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
+
+
+def _prune(folder: Path, root: Path) -> None:
+    """Remove folders left empty by a removal, up to (not including) the output root."""
+    while folder != root and folder.is_dir() and not any(folder.iterdir()):
+        folder.rmdir()
+        folder = folder.parent
