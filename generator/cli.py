@@ -49,6 +49,10 @@ def reports_errors(command: Callable[..., Any]) -> Callable[..., Any]:
         except ShopPolicyError as exc:
             click.echo(f"error: {exc}", err=True)
             sys.exit(exc.exit_code)
+        except OSError as exc:
+            click.echo(f"error: {exc.filename or ''}: {exc.strerror}; check the path and "
+                       "its permissions", err=True)
+            sys.exit(1)
 
     return wrapper
 
@@ -103,6 +107,18 @@ def build(policy_path: Path, site_src: Path, site_dir: Path, base_config: Path,
                  force=force)
     _summary(report)
     click.echo(f"site built in {site_dir}/; open {site_dir / 'index.html'}")
+
+
+@main.command()
+@site_src_option
+@force_option
+@reports_errors
+def clean(site_src: Path, force: bool) -> None:
+    """Delete the generated files, keeping any that were edited by hand."""
+    from generator.writer import write_outputs
+
+    report = write_outputs({site_src: {}}, force=force)
+    click.echo(f"{len(report.removed)} generated files removed")
 
 
 @main.command()

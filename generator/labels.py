@@ -7,7 +7,7 @@ each phrase once, in the catalog, next to every other text.
 from __future__ import annotations
 
 
-def N_(message: str) -> str:  # noqa: N802 - the usual gettext marker name
+def N_(message: str) -> str:
     """Mark a phrase for extraction without translating it yet."""
     return message
 

@@ -9,6 +9,7 @@ from typing import Any
 
 from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
+from ruamel.yaml.constructor import RoundTripConstructor
 from ruamel.yaml.error import MarkedYAMLError
 from ruamel.yaml.nodes import MappingNode, Node, SequenceNode
 
@@ -40,6 +41,13 @@ _SYNTAX_HINTS = (
     ("block sequence entries are not allowed", "start the list on the next line, indented "
      "under its key"),
 )
+
+
+class _Constructor(RoundTripConstructor):
+    """Leaves dates as text, so that pydantic reports a bad date with its position."""
+
+
+_Constructor.add_constructor("tag:yaml.org,2002:timestamp", RoundTripConstructor.construct_yaml_str)
 
 
 @dataclass(frozen=True)
@@ -94,6 +102,7 @@ def loads(raw: bytes, name: str) -> Document:
         raise PolicyError([Problem(name, 1, 1, "file", "is empty; start from the bundled "
                                    "example policies/shop.yaml")])
     yaml = YAML(typ="rt")
+    yaml.Constructor = _Constructor
     try:
         root = yaml.compose(text)
         _check_tree(root, name)
@@ -175,6 +184,8 @@ def _check_tree(root: Node | None, name: str) -> None:
 
 def _syntax_problem(exc: MarkedYAMLError, name: str) -> Problem:
     mark = exc.problem_mark or exc.context_mark
+    if exc.problem and "end of stream" in exc.problem and exc.context_mark:
+        mark = exc.context_mark  # where the unclosed quote or bracket began
     line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
     what = exc.problem or exc.context or "is not valid YAML"
     hint = next((h for needle, h in _SYNTAX_HINTS if needle in what),

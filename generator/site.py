@@ -4,17 +4,21 @@ from __future__ import annotations
 
 import io
 import os
+from collections.abc import Callable
 from pathlib import Path
 
 from jinja2 import Environment
 from ruamel.yaml import YAML
 
 from generator.facts import Facts, facts_for
+from generator.labels import N_
 from generator.model import Policy
 from generator.render import render, use_locale
 from generator.translations import translations
 
 PAGES = ("index.md", "policy.md", "faq.md")
+NAV = ((N_("Overview"), "index.md"), (N_("Cancellations, returns and refunds"), "policy.md"),
+       (N_("Questions buyers ask"), "faq.md"))
 
 
 def config_name(locale: str) -> str:
@@ -33,11 +37,13 @@ def site_sources(policy: Policy, env: Environment, *, base_config: str) -> dict[
         facts = facts_for(policy, locale, translations(locale))
         for page in PAGES:
             files[f"{locale}/{page}"] = render(env, f"site/{page}.j2", p=policy, f=facts)
-        files[config_name(locale)] = mkdocs_config(policy, facts, base_config)
+        files[config_name(locale)] = mkdocs_config(policy, facts, base_config,
+                                                   translations(locale).gettext)
     return files
 
 
-def mkdocs_config(policy: Policy, facts: Facts, base_config: str) -> str:
+def mkdocs_config(policy: Policy, facts: Facts, base_config: str,
+                  gettext: Callable[[str], str]) -> str:
     locale = facts.locale
     config = {
         "INHERIT": base_config,
@@ -46,7 +52,7 @@ def mkdocs_config(policy: Policy, facts: Facts, base_config: str) -> str:
         "docs_dir": locale,
         "site_dir": f"../site/{locale}",
         "theme": {"language": locale},
-        "nav": list(PAGES),
+        "nav": [{gettext(title): page} for title, page in NAV],
     }
     out = io.StringIO()
     yaml = YAML(typ="safe", pure=True)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import difflib
 from collections.abc import Iterator
 from pathlib import Path
+from decimal import Decimal
 from typing import Any
 
 from pydantic import BaseModel, ValidationError
@@ -48,9 +49,20 @@ def _dotted(path: tuple[str | int, ...]) -> str:
 
 
 def _problems(doc: Document, exc: ValidationError) -> list[Problem]:
-    problems = []
-    for error in exc.errors(include_url=False):
+    errors = exc.errors(include_url=False)
+    # A misspelt key also shows up as a missing one; report only the misspelling.
+    misspelt = set()
+    for error in errors:
         loc = _data_path(error["loc"])
+        if error["type"] == "extra_forbidden" and loc:
+            best = _closest(str(loc[-1]), _fields_at(loc[:-1]))
+            if best:
+                misspelt.add((*loc[:-1], best))
+    problems = []
+    for error in errors:
+        loc = _data_path(error["loc"])
+        if error["type"] == "missing" and loc in misspelt:
+            continue
         if error["type"] == "missing":
             parent = loc[:-1]
             line, column = doc.locate(parent, key=True) if parent else (1, 1)
@@ -110,6 +122,8 @@ def _shown(value: Any) -> str:
         return "a list"
     if value is None:
         return "nothing"
+    if isinstance(value, int | float | Decimal) and not isinstance(value, bool):
+        return str(value)
     text = str(value)
     return repr(text if len(text) <= 40 else text[:37] + "...")
 
@@ -121,6 +135,9 @@ def _message(error: Any, loc: tuple[str | int, ...]) -> str:
     name = str(loc[-1]) if loc else "file"
     if kind == "policy":
         return error["msg"]
+    if kind == "missing" and len(loc) == 1:
+        return (f"section is missing; add a '{name}:' section (the bundled "
+                "policies/shop.yaml shows one)")
     if kind == "missing":
         return f"is required but missing; add '{name}:' to this section"
     if kind == "extra_forbidden":
@@ -204,7 +221,7 @@ def _cross_checks(policy: Policy) -> Iterator[tuple[tuple[str | int, ...], str, 
     if not cancel.allowed and (cancel.until or cancel.hours):
         yield (("cancellation", "allowed"), "is false, yet a cancellation window is given; "
                "set allowed to true, or remove until and hours", False)
-    if cancel.once_shipped == "return" and not policy.returns.accepted:
+    if cancel.allowed and cancel.once_shipped == "return" and not policy.returns.accepted:
         yield (("cancellation", "once_shipped"), "sends buyers to the return rules, but "
                "returns.accepted is false; write not_possible, or accept returns", False)
 
@@ -218,8 +235,8 @@ def _cross_checks(policy: Policy) -> Iterator[tuple[tuple[str | int, ...], str, 
             yield (("returns", "shipping", case, "payer"), "is flat_fee, so a fee is "
                    "needed; add 'fee:' with the amount, e.g. 4.50", False)
         if cost.payer != "flat_fee" and cost.fee is not None:
-            yield (("returns", "shipping", case, "fee"), f"is only used when payer is "
-                   f"flat_fee; remove it, or set payer to flat_fee", True)
+            yield (("returns", "shipping", case, "fee"), "is only used when payer is "
+                   "flat_fee; remove it, or set payer to flat_fee", True)
     fee = returns.restocking_fee
     if fee is not None and (fee.percent is None) == (fee.amount is None):
         yield (("returns", "restocking_fee"), "needs exactly one of percent or amount; "

@@ -111,10 +111,15 @@ def _apply(plan: _Plan, report: Report) -> None:
             path.unlink()
             report.removed.append(path)
             _prune(path.parent, root)
+    manifest_path = root / MANIFEST
+    if not plan.files:
+        manifest_path.unlink(missing_ok=True)
+        if root.is_dir() and not any(root.iterdir()):
+            root.rmdir()
+        return
     manifest = {"generator": "shop-policy",
                 "files": {rel: digest(data) for rel, data in sorted(plan.files.items())}}
     text = json.dumps(manifest, indent=2, sort_keys=True) + "\n"
-    manifest_path = root / MANIFEST
     if not manifest_path.is_file() or manifest_path.read_text("utf-8") != text:
         atomic_write(manifest_path, text.encode("utf-8"))
 

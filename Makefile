@@ -1,0 +1,43 @@
+# Two commands do all set-up: `make site` and `make test`.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed-stamp
+export NO_MKDOCS_2_WARNING := 1
+
+.PHONY: site test lint serve clean golden schema
+
+$(STAMP): pyproject.toml
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -e '.[test]'
+	touch $@
+
+## site: install into .venv if needed, generate every text and build the sites
+site: $(STAMP)
+	$(BIN)/shop-policy build
+
+## test: the whole suite, with the linter
+test: $(STAMP)
+	$(BIN)/ruff check generator tests
+	$(BIN)/python -m pytest
+
+lint: $(STAMP)
+	$(BIN)/ruff check generator tests
+	$(BIN)/ruff format --check generator tests
+
+## serve: live preview on http://127.0.0.1:8000/ that rebuilds when you save
+serve: $(STAMP)
+	$(BIN)/shop-policy serve
+
+## golden: regenerate the expected outputs the tests compare against
+golden: $(STAMP)
+	$(BIN)/python -m tests.golden
+
+## schema: rewrite the JSON Schema the policy file points at
+schema: $(STAMP)
+	$(BIN)/shop-policy schema --output policies/shop-policy.schema.json
+
+## clean: remove the built sites and the generated files nobody edited
+clean:
+	test ! -x $(BIN)/shop-policy || $(BIN)/shop-policy clean
+	rm -rf site toolkit build .pytest_cache .ruff_cache

@@ -1,0 +1,46 @@
+"""Golden outputs: what each test policy generates, kept in tests/golden/<policy>/.
+
+Regenerate them with `make golden` (python -m tests.golden), then read the diff.
+"""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+from generator.pipeline import render_all
+from generator.validate import read_policy
+
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parent
+GOLDEN = HERE / "golden"
+CASES = {
+    "example": ROOT / "policies" / "shop.yaml",
+    "minimal": HERE / "policies" / "minimal.yaml",
+    "strict": HERE / "policies" / "strict.yaml",
+    "fees": HERE / "policies" / "fees.yaml",
+}
+
+
+def render_case(policy_path: Path) -> dict[str, str]:
+    """The generated files of one policy, by path relative to the project root."""
+    policy = read_policy(policy_path)
+    site_src = Path("site_src")
+    outputs = render_all(policy, site_src=site_src, base_config=Path("mkdocs.yml"))
+    return {f"{root.as_posix()}/{rel}": text
+            for root, files in outputs.items() for rel, text in files.items()}
+
+
+def main() -> None:
+    for name, path in CASES.items():
+        target = GOLDEN / name
+        shutil.rmtree(target, ignore_errors=True)
+        for rel, text in render_case(path).items():
+            out = target / rel
+            out.parent.mkdir(parents=True, exist_ok=True)
+            out.write_text(text, encoding="utf-8")
+        print(f"wrote {target.relative_to(ROOT)}")
+
+
+if __name__ == "__main__":
+    main()
