@@ -23,7 +23,6 @@ test: $(STAMP)
 
 lint: $(STAMP)
 	$(BIN)/ruff check generator tests
-	$(BIN)/ruff format --check generator tests
 
 ## serve: live preview on http://127.0.0.1:8000/ that rebuilds when you save
 serve: $(STAMP)

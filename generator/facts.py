@@ -81,7 +81,9 @@ def region_names(codes: list[str], locale: str, gettext_: gettext.NullTranslatio
     names = []
     for code in codes:
         if code == "WORLD":
-            names.append(territories["001"])
+            alone = len(codes) == 1
+            names.append(gettext_.gettext(labels.N_("anywhere in the world") if alone
+                                          else labels.N_("the rest of the world")))
         elif code == "EEA":
             names.append(gettext_.gettext(labels.N_("the European Economic Area")))
         else:

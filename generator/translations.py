@@ -21,8 +21,18 @@ def available_locales() -> list[str]:
     return sorted({SOURCE_LOCALE} | found)
 
 
+def catalog_for(locale: str) -> str | None:
+    """The catalog that serves `locale`: its own, else its language's (de_AT -> de)."""
+    available = available_locales()
+    if locale in available:
+        return locale
+    language = locale.split("_", 1)[0]
+    return language if language in available else None
+
+
 @cache
 def translations(locale: str) -> gettext.NullTranslations:
-    if locale == SOURCE_LOCALE:
+    catalog = catalog_for(locale)
+    if catalog == SOURCE_LOCALE:
         return gettext.NullTranslations()
     raise LookupError(f"no catalog for locale '{locale}'")

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import difflib
 from collections.abc import Iterator
-from pathlib import Path
 from decimal import Decimal
+from pathlib import Path
 from typing import Any
 
 from pydantic import BaseModel, ValidationError
@@ -13,7 +13,7 @@ from pydantic import BaseModel, ValidationError
 from generator.errors import PolicyError, Problem
 from generator.load import Document, load
 from generator.model import Policy
-from generator.translations import available_locales
+from generator.translations import available_locales, catalog_for
 
 
 def read_policy(path: str | Path) -> Policy:
@@ -203,7 +203,7 @@ def _cross_checks(policy: Policy) -> Iterator[tuple[tuple[str | int, ...], str, 
                "pick one of " + ", ".join(shop.locales), False)
     known = available_locales()
     for index, tag in enumerate(shop.locales):
-        if tag not in known:
+        if catalog_for(tag) is None:
             yield (("shop", "locales", index),
                    f"there is no translation for '{tag}' yet; use one of "
                    f"{', '.join(known)} (see the README to add a language)", False)

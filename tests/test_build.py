@@ -1,0 +1,125 @@
+"""The full build: mkdocs strict mode, one folder per locale, byte-identical repeats."""
+
+from __future__ import annotations
+
+import re
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from generator.cli import main
+from tests.conftest import tree
+
+
+class _Ids(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__()
+        self.ids: set[str] = set()
+        self.hrefs: list[str] = []
+        self.lang = ""
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        found = dict(attrs)
+        if found.get("id"):
+            self.ids.add(found["id"] or "")
+        if tag == "a" and found.get("href"):
+            self.hrefs.append(found["href"] or "")
+        if tag == "html":
+            self.lang = found.get("lang") or ""
+
+
+def parse(path: Path) -> _Ids:
+    parser = _Ids()
+    parser.feed(path.read_text("utf-8"))
+    return parser
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    import os
+    import shutil
+
+    from tests.conftest import EXAMPLE, ROOT
+
+    root = tmp_path_factory.mktemp("built")
+    (root / "policies").mkdir()
+    shutil.copy(EXAMPLE, root / "policies" / "shop.yaml")
+    shutil.copy(ROOT / "mkdocs.yml", root / "mkdocs.yml")
+    cwd = Path.cwd()
+    os.chdir(root)
+    try:
+        result = CliRunner().invoke(main, ["build"])
+    finally:
+        os.chdir(cwd)
+    assert result.exit_code == 0, result.output
+    return root
+
+
+def test_site_has_every_page(built: Path) -> None:
+    site = built / "site"
+    for page in ("en/index.html", "en/policy/index.html", "en/faq/index.html",
+                 "en/404.html", "en/sitemap.xml", "index.html"):
+        assert (site / page).is_file(), page
+
+
+def test_root_index_sends_visitors_to_default_locale(built: Path) -> None:
+    html = (built / "site" / "index.html").read_text("utf-8")
+    assert '<meta http-equiv="refresh" content="0; url=en/">' in html
+    assert '<a href="en/">Fern &amp; Kiln</a>' in html
+
+
+def test_policy_sections_have_stable_anchors(built: Path) -> None:
+    page = parse(built / "site" / "en" / "policy" / "index.html")
+    assert page.lang == "en"
+    for anchor in ("summary", "cancellation", "cancellation-after-dispatch", "returns",
+                   "return-window", "return-condition", "return-shipping", "restocking-fee",
+                   "non-returnable", "refunds", "refund-timeline", "refund-methods",
+                   "store-credit", "partial-refunds", "damaged-items", "marketplaces", "etsy",
+                   "ebay", "contact"):
+        assert anchor in page.ids, anchor
+
+
+def test_every_faq_answer_links_to_an_existing_clause(built: Path) -> None:
+    policy = parse(built / "site" / "en" / "policy" / "index.html")
+    faq = parse(built / "site" / "en" / "faq" / "index.html")
+    clause_links = [h for h in faq.hrefs if h.startswith("../policy/#")]
+    assert len(clause_links) >= 10
+    for href in clause_links:
+        assert href.split("#", 1)[1] in policy.ids, href
+
+
+def test_no_external_requests_in_pages(built: Path) -> None:
+    html = (built / "site" / "en" / "policy" / "index.html").read_text("utf-8")
+    assert not re.search(r'src="(https?:)?//', html)
+    for link in re.findall(r"<link [^>]*>", html):
+        assert not re.search(r'href="(https?:)?//(?!fernandkiln\.example)', link), link
+
+
+def test_seller_text_is_shown_literally(built: Path) -> None:
+    html = (built / "site" / "en" / "policy" / "index.html").read_text("utf-8")
+    assert "Stoneware is heavy and glaze can chip in transit." in html
+
+
+def test_two_builds_are_byte_identical(built: Path, tmp_path: Path,
+                                       monkeypatch: pytest.MonkeyPatch) -> None:
+    import shutil
+
+    for name in ("policies", "mkdocs.yml"):
+        source = built / name
+        if source.is_dir():
+            shutil.copytree(source, tmp_path / name)
+        else:
+            shutil.copy(source, tmp_path / name)
+    monkeypatch.chdir(tmp_path)
+    assert CliRunner().invoke(main, ["build"]).exit_code == 0
+    assert tree(tmp_path / "site") == tree(built / "site")
+    assert tree(tmp_path / "site_src") == tree(built / "site_src")
+
+
+def test_second_build_rewrites_nothing(built: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(built)
+    result = CliRunner().invoke(main, ["generate"])
+    assert result.exit_code == 0
+    assert result.output.startswith("0 written, ")
