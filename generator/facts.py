@@ -18,6 +18,7 @@ from babel.numbers import format_currency, format_decimal, format_percent
 from babel.units import format_unit
 
 from generator import labels
+from generator import marketplaces as rules
 from generator.model import REGIONS, Policy, ShippingCost
 
 
@@ -46,6 +47,9 @@ class Facts:
     store_credit_validity: str
     marketplaces: str
     sells_to: str
+    etsy_case_wait: str
+    ebay_step_in_wait: str
+    amazon_claim_wait: str
 
     @property
     def text_direction(self) -> str:
@@ -74,6 +78,11 @@ def percent(value: Decimal, locale: str) -> str:
 
 def number(n: int, locale: str) -> str:
     return format_decimal(n, locale=locale)
+
+
+def working_days(n: int, locale: str, gettext_: gettext.NullTranslations) -> str:
+    text = gettext_.ngettext("%(num)s working day", "%(num)s working days", n)
+    return text % {"num": number(n, locale)}
 
 
 def region_names(codes: list[str], locale: str, gettext_: gettext.NullTranslations) -> str:
@@ -135,4 +144,7 @@ def facts_for(policy: Policy, locale: str, gettext_: gettext.NullTranslations) -
             [gettext_.gettext(labels.MARKETPLACES[m]) for m in shop.marketplaces],
             locale=locale),
         sells_to=region_names(shop.sells_to, locale, gettext_),
+        etsy_case_wait=hours(rules.ETSY_CASE_WAIT_HOURS, locale),
+        ebay_step_in_wait=working_days(rules.EBAY_STEP_IN_WORKING_DAYS, locale, gettext_),
+        amazon_claim_wait=hours(rules.AMAZON_CLAIM_WAIT_HOURS, locale),
     )

@@ -9,6 +9,7 @@ from jinja2 import Environment, PackageLoader, StrictUndefined
 from markupsafe import Markup, escape
 
 from generator import labels
+from generator.replies import tidy
 from generator.translations import translations
 
 # Python-Markdown's backslash escapes; '<', '>' and '&' are left to HTML escaping.
@@ -43,6 +44,7 @@ def environment() -> Environment:
     )
     env.policies["ext.i18n.trimmed"] = True
     env.filters["md"] = md
+    env.filters["tidy"] = tidy
     env.globals["labels"] = labels
     return env
 

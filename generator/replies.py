@@ -1,0 +1,219 @@
+"""The reply library: one template per situation a seller meets, rendered per locale.
+
+Per-order details the seller fills in are placeholders in one syntax, `[[name]]`, so
+they stand out in the text and map onto each help desk's own placeholders. Every
+policy fact is already filled in.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from jinja2 import Environment
+
+from generator.facts import Facts
+from generator.labels import N_
+from generator.model import Policy
+
+PLACEHOLDERS: dict[str, str] = {
+    "buyer_name": N_("the buyer's first name"),
+    "your_name": N_("your name"),
+    "order_number": N_("the order number"),
+    "order_date": N_("the date of the order"),
+    "shipped_date": N_("the dispatch date"),
+    "delivered_date": N_("the delivery date"),
+    "amount": N_("an amount of money"),
+    "tracking_number": N_("the tracking number"),
+    "check_back_date": N_("a date a few days from now"),
+    "offer": N_("what you offer, in a few words"),
+}
+
+
+def marker(name: str) -> str:
+    return f"[[{name}]]"
+
+
+MARKER = re.compile(r"\[\[([a-z_]+)\]\]")
+
+
+@dataclass(frozen=True)
+class ReplySpec:
+    """A situation: its stable id, template, and when the policy rules it out."""
+
+    id: str
+    template: str
+    ruled_out: Callable[[Policy], str | None]
+    marketplace: str | None = None
+
+
+@dataclass(frozen=True)
+class Reply:
+    id: str
+    locale: str
+    title: str
+    when: str
+    subject: str
+    body: str
+    note: str
+
+    @property
+    def html(self) -> str:
+        return text_to_html(self.body)
+
+
+def _never(policy: Policy) -> str | None:
+    return None
+
+
+def _needs_cancellation(policy: Policy) -> str | None:
+    return None if policy.cancellation.allowed else N_(
+        "The policy does not allow cancellations.")
+
+
+def _needs_returns(policy: Policy) -> str | None:
+    return None if policy.returns.accepted else N_(
+        "The policy does not accept returns for a change of mind.")
+
+
+def _needs_conditions(policy: Policy) -> str | None:
+    if not policy.returns.accepted:
+        return _needs_returns(policy)
+    return None if policy.returns.condition else N_(
+        "The policy sets no condition for returned items.")
+
+
+def _needs_store_credit(policy: Policy) -> str | None:
+    return None if "store_credit" in policy.refunds.methods else N_(
+        "Store credit is not among the policy's refund methods.")
+
+
+def _needs_partial_refunds(policy: Policy) -> str | None:
+    return None if policy.refunds.partial_refunds else N_(
+        "The policy does not offer partial refunds.")
+
+
+def _sells_on(marketplace: str) -> Callable[[Policy], str | None]:
+    def check(policy: Policy) -> str | None:
+        return None if marketplace in policy.shop.marketplaces else N_(
+            "The shop does not sell on this marketplace.")
+    return check
+
+
+# In the order a seller meets them while handling a case.
+SPECS: tuple[ReplySpec, ...] = (
+    ReplySpec("cancel-ask-reason", "cancel-ask-reason", _needs_cancellation),
+    ReplySpec("cancel-accepted", "cancel-accepted", _needs_cancellation),
+    ReplySpec("cancel-too-late", "cancel-too-late", _never),
+    ReplySpec("return-accepted", "return-accepted", _needs_returns),
+    ReplySpec("return-declined", "return-declined", _never),
+    ReplySpec("return-condition-not-met", "return-condition-not-met", _needs_conditions),
+    ReplySpec("damaged-item", "damaged-item", _never),
+    ReplySpec("not-as-described", "not-as-described", _never),
+    ReplySpec("offer-store-credit", "offer-store-credit", _needs_store_credit),
+    ReplySpec("offer-partial-refund", "offer-partial-refund", _needs_partial_refunds),
+    ReplySpec("not-received", "not-received", _never),
+    ReplySpec("escalation-etsy", "escalation", _sells_on("etsy"), "etsy"),
+    ReplySpec("escalation-ebay", "escalation", _sells_on("ebay"), "ebay"),
+    ReplySpec("escalation-amazon", "escalation", _sells_on("amazon"), "amazon"),
+    ReplySpec("follow-up", "follow-up", _never),
+)
+SPEC_BY_ID = {spec.id: spec for spec in SPECS}
+
+
+def available(policy: Policy) -> list[ReplySpec]:
+    return [spec for spec in SPECS if spec.ruled_out(policy) is None]
+
+
+def ruled_out(policy: Policy) -> list[tuple[ReplySpec, str]]:
+    """The replies this policy does not need, each with the (untranslated) reason."""
+    return [(spec, reason) for spec in SPECS if (reason := spec.ruled_out(policy))]
+
+
+def render_reply(env: Environment, spec: ReplySpec, policy: Policy, facts: Facts,
+                 values: Mapping[str, str] | None = None) -> Reply:
+    """Render one reply. `values` fills placeholders the caller knows (the advisor does)."""
+    ph = {name: (values or {}).get(name) or marker(name) for name in PLACEHOLDERS}
+    template = env.get_template(f"replies/{spec.template}.txt.j2")
+    variables = {"p": policy, "f": facts, "ph": ph, "marketplace": spec.marketplace,
+                 "c": policy.cancellation, "r": policy.returns, "rf": policy.refunds,
+                 "d": policy.damaged_items}
+    context = template.new_context(variables)
+
+    def block(name: str) -> str:
+        return "".join(template.blocks[name](context))
+
+    return Reply(
+        id=spec.id,
+        locale=facts.locale,
+        title=one_line(block("title")),
+        when=one_line(block("when")),
+        subject=one_line(block("subject")),
+        body=re.sub(r"\n{3,}", "\n\n", template.render(variables)).strip() + "\n",
+        note=tidy(block("note")),
+    )
+
+
+def render_replies(env: Environment, policy: Policy, facts: Facts) -> list[Reply]:
+    return [render_reply(env, spec, policy, facts) for spec in available(policy)]
+
+
+def one_line(text: str) -> str:
+    return " ".join(text.split())
+
+
+def tidy(text: Any) -> str:
+    """Lay out rendered text: paragraphs split by blank lines, sentences joined.
+
+    A line starting with "- " (a list item) or with two spaces (an address, a link, a
+    quoted clause) keeps its own line; any other line joins the one before it.
+    """
+    paragraphs = []
+    for block in re.split(r"\n[ \t]*\n", str(text).strip("\n")):
+        lines: list[str] = []
+        for raw in block.split("\n"):
+            line = raw.rstrip()
+            if not line.strip():
+                continue
+            hard = line.startswith(("- ", "  "))
+            if lines and not hard and not lines[-1].startswith(("- ", "  ")):
+                lines[-1] = f"{lines[-1]} {line.strip()}"
+            else:
+                lines.append(line if hard else line.strip())
+        if lines:
+            paragraphs.append("\n".join(lines))
+    return "\n\n".join(paragraphs) + "\n"
+
+
+_URL = re.compile(r"https://[^\s<>\"]+")
+
+
+def _linkify(escaped: str) -> str:
+    return _URL.sub(lambda m: f'<a href="{m.group(0)}">{m.group(0)}</a>', escaped)
+
+
+def text_to_html(text: str) -> str:
+    """The same reply as simple HTML for help desks with a rich-text editor."""
+    out = []
+    for block in text.strip("\n").split("\n\n"):
+        lines = block.split("\n")
+        groups: list[tuple[bool, list[str]]] = []
+        for line in lines:
+            is_item = line.startswith("- ")
+            if groups and groups[-1][0] == is_item:
+                groups[-1][1].append(line)
+            else:
+                groups.append((is_item, [line]))
+        for is_item, group in groups:
+            if is_item:
+                lis = "".join(f"<li>{_linkify(html.escape(item[2:], quote=False))}</li>"
+                              for item in group)
+                out.append(f"<ul>{lis}</ul>")
+            else:
+                body = "<br>\n".join(_linkify(html.escape(line.strip(), quote=False))
+                                     for line in group)
+                out.append(f"<p>{body}</p>")
+    return "\n".join(out) + "\n"
