@@ -11,6 +11,7 @@ from typing import Any
 import click
 
 from generator import __version__
+from generator.advisor import CONDITIONS, MARKETPLACES, REASONS
 from generator.errors import PolicyError, ShopPolicyError
 
 DEFAULT_POLICY = Path("policies/shop.yaml")
@@ -152,6 +153,45 @@ def serve(policy_path: Path, site_src: Path, site_dir: Path, base_config: Path,
     from generator.serve import serve as run
 
     run(policy_path, site_src=site_src, site_dir=site_dir, base_config=base_config, port=port)
+
+
+@main.command()
+@policy_option
+@click.option("--order-date", type=click.DateTime(["%Y-%m-%d"]), required=True,
+              help="When the order was placed (YYYY-MM-DD).")
+@click.option("--shipped", type=click.DateTime(["%Y-%m-%d"]),
+              help="When it was dispatched, if it was.")
+@click.option("--delivered", type=click.DateTime(["%Y-%m-%d"]),
+              help="When it was delivered, if known.")
+@click.option("--today", type=click.DateTime(["%Y-%m-%d"]),
+              help="The day to judge the case on.  [default: today]")
+@click.option("--reason", type=click.Choice(REASONS), required=True,
+              help="Why the buyer got in touch.")
+@click.option("--condition", type=click.Choice(CONDITIONS), default="unused",
+              show_default=True, help="The item's condition, as the buyer describes it.")
+@click.option("--marketplace", type=click.Choice(MARKETPLACES), default="own_shop",
+              show_default=True, help="Where the order was placed.")
+@click.option("--locale", help="Language of the answer.  [default: the policy's default]")
+@click.option("--json", "as_json", is_flag=True, help="Answer as JSON, for other tools.")
+@reports_errors
+def advise(policy_path: Path, order_date: Any, shipped: Any, delivered: Any, today: Any,
+           reason: str, condition: str, marketplace: str, locale: str | None,
+           as_json: bool) -> None:
+    """Advise on one case: the clauses that apply, what to offer, which replies to send."""
+    import datetime as dt
+
+    from generator.advisor import Case
+    from generator.casework import advice_json, advice_text, resolve
+    from generator.validate import read_policy
+
+    policy = read_policy(policy_path)
+    case = Case(order_date=order_date.date(), reason=reason, condition=condition,
+                marketplace=marketplace,
+                shipped_date=shipped.date() if shipped else None,
+                delivered_date=delivered.date() if delivered else None,
+                today=today.date() if today else dt.date.today())
+    result = resolve(policy, case, locale or policy.shop.default_locale)
+    click.echo(advice_json(result) if as_json else advice_text(result), nl=False)
 
 
 def _summary(report: Any) -> None:

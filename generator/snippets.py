@@ -1,0 +1,36 @@
+"""Copy-ready texts under snippets/<locale>/: replies, the email snippet, exports."""
+
+from __future__ import annotations
+
+from jinja2 import Environment
+
+from generator import exports
+from generator.facts import Facts
+from generator.model import Policy
+from generator.render import render
+from generator.replies import Reply
+
+
+def email_snippet(env: Environment, policy: Policy, facts: Facts) -> dict[str, str]:
+    return {
+        "order-confirmation.html": render(env, "email/order-confirmation.html.j2",
+                                          p=policy, f=facts),
+        "order-confirmation.txt": render(env, "email/order-confirmation.txt.j2",
+                                         p=policy, f=facts),
+    }
+
+
+def snippet_files(env: Environment, policy: Policy, facts: Facts,
+                  replies: list[Reply]) -> dict[str, str]:
+    """Every snippet file of one locale, by path relative to snippets/."""
+    locale = facts.locale
+    files: dict[str, str] = {}
+    for reply in replies:
+        files[f"{locale}/replies/{reply.id}.txt"] = reply.body
+        files[f"{locale}/replies/{reply.id}.html"] = reply.html
+    for name, text in email_snippet(env, policy, facts).items():
+        files[f"{locale}/email/{name}"] = text
+    files[f"{locale}/exports/zendesk-macros.json"] = exports.zendesk(replies, policy.shop.name)
+    files[f"{locale}/exports/gorgias-macros.json"] = exports.gorgias(replies)
+    files[f"{locale}/exports/replies.csv"] = exports.csv_table(replies)
+    return files
