@@ -9,6 +9,7 @@ and `shop-policy advise` cannot disagree.
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import math
 from dataclasses import dataclass
 from typing import Any
@@ -18,7 +19,7 @@ from babel import Locale
 from generator.errors import ShopPolicyError
 from generator.labels import N_
 from generator.model import Policy
-from generator.replies import SPEC_BY_ID, available
+from generator.replies import available
 
 REASONS = ("change_of_mind", "damaged", "defective", "not_as_described", "not_received",
            "late")
@@ -93,7 +94,7 @@ class Case:
         dates = [("order date", self.order_date), ("dispatch date", self.shipped_date),
                  ("delivery date", self.delivered_date)]
         known = [(name, day) for name, day in dates if day is not None]
-        for (first, a), (second, b) in zip(known, known[1:], strict=False):
+        for (first, a), (second, b) in itertools.pairwise(known):
             if b < a:
                 raise CaseError(f"the {second} ({b}) is before the {first} ({a}); "
                                 "check the dates")

@@ -13,8 +13,10 @@ from jinja2 import Environment
 
 from generator.errors import BuildError
 from generator.model import Policy
+from generator.paths import Paths
 from generator.render import render
-from generator.site import config_name
+from generator.site import config_name as site_config
+from generator.toolkit import config_name as toolkit_config
 from generator.writer import atomic_write
 
 
@@ -44,8 +46,24 @@ def _build_environment(policy: Policy) -> Iterator[None]:
                 os.environ[key] = value
 
 
-def build_site(policy: Policy, env: Environment, *, site_src: Path, site_dir: Path) -> None:
-    """Build one site per locale into site_dir/<locale>/, then the redirecting index."""
+def build_sites(policy: Policy, env: Environment, paths: Paths) -> None:
+    """Build the public site and the toolkit, one per locale, then the redirecting index."""
+    jobs = []
+    for locale in policy.shop.locales:
+        jobs.append((paths.site_src / site_config(locale), paths.site / locale))
+        jobs.append((paths.site_src / toolkit_config(locale), paths.toolkit / locale))
+    _run_mkdocs(policy, jobs)
+    default = policy.shop.default_locale
+    for folder in (paths.site, paths.toolkit):
+        index = render(env, "site/redirect.html.j2", shop=policy.shop.name,
+                       target=f"{default}/", lang=default)
+        target = folder / "index.html"
+        if not target.exists() or target.read_text("utf-8") != index:
+            atomic_write(target, index.encode("utf-8"))
+
+
+def _run_mkdocs(policy: Policy, jobs: list[tuple[Path, Path]]) -> None:
+    """Build each (config, output folder) with mkdocs in strict mode."""
     # Imported here: loading mkdocs costs time that validate and generate do not need.
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
@@ -56,21 +74,14 @@ def build_site(policy: Policy, env: Environment, *, site_src: Path, site_dir: Pa
     logger.addHandler(collect)
     try:
         with _build_environment(policy):
-            for locale in policy.shop.locales:
-                config_file = site_src / config_name(locale)
+            for config_file, output in jobs:
                 try:
                     config = load_config(str(config_file), strict=True,
-                                         site_dir=str((site_dir / locale).resolve()))
+                                         site_dir=str(output.resolve()))
                     build(config)
                 except MkDocsException as exc:
                     details = "\n".join(f"  {m}" for m in collect.messages)
-                    raise BuildError(f"{config_file}: the site for '{locale}' did not build: "
-                                     f"{exc}\n{details}".rstrip()) from None
+                    raise BuildError(f"{config_file}: did not build: {exc}\n{details}"
+                                     .rstrip()) from None
     finally:
         logger.removeHandler(collect)
-    default = policy.shop.default_locale
-    index = render(env, "site/redirect.html.j2", shop=policy.shop.name, target=f"{default}/",
-                   lang=default)
-    target = site_dir / "index.html"
-    if not target.exists() or target.read_text("utf-8") != index:
-        atomic_write(target, index.encode("utf-8"))

@@ -29,6 +29,13 @@ base_config_option = click.option(
     "--mkdocs-config", "base_config", type=click.Path(path_type=Path, dir_okay=False),
     default=Path("mkdocs.yml"), show_default=True,
     help="The site's look (theme, extensions), inherited by every locale.")
+snippets_option = click.option(
+    "--snippets", type=click.Path(path_type=Path, file_okay=False), default=Path("snippets"),
+    show_default=True, help="Where the copy-ready replies, email snippet and exports go.")
+toolkit_option = click.option(
+    "--toolkit-dir", type=click.Path(path_type=Path, file_okay=False),
+    default=Path("toolkit"), show_default=True,
+    help="Where the built private seller toolkit goes.")
 force_option = click.option(
     "--force", is_flag=True, help="Overwrite generated files even if they were edited.")
 
@@ -81,44 +88,52 @@ def validate(policy_path: Path) -> None:
 @main.command()
 @policy_option
 @site_src_option
+@snippets_option
 @base_config_option
 @force_option
 @reports_errors
-def generate(policy_path: Path, site_src: Path, base_config: Path, force: bool) -> None:
-    """Write the site sources, without building the site."""
+def generate(policy_path: Path, site_src: Path, snippets: Path, base_config: Path,
+             force: bool) -> None:
+    """Write the site sources and snippets, without building the sites."""
+    from generator.paths import Paths
     from generator.pipeline import generate as run
 
-    report = run(policy_path, site_src=site_src, base_config=base_config, force=force)
-    _summary(report)
+    paths = Paths(site_src=site_src, snippets=snippets, base_config=base_config)
+    _summary(run(policy_path, paths, force=force))
 
 
 @main.command()
 @policy_option
 @site_src_option
+@snippets_option
 @site_dir_option
+@toolkit_option
 @base_config_option
 @force_option
 @reports_errors
-def build(policy_path: Path, site_src: Path, site_dir: Path, base_config: Path,
-          force: bool) -> None:
-    """Write the site sources and build the site, one folder per locale."""
+def build(policy_path: Path, site_src: Path, snippets: Path, site_dir: Path,
+          toolkit_dir: Path, base_config: Path, force: bool) -> None:
+    """Generate everything and build the public site and the private toolkit."""
+    from generator.paths import Paths
     from generator.pipeline import build as run
 
-    report = run(policy_path, site_src=site_src, site_dir=site_dir, base_config=base_config,
-                 force=force)
-    _summary(report)
-    click.echo(f"site built in {site_dir}/; open {site_dir / 'index.html'}")
+    paths = Paths(site_src=site_src, snippets=snippets, site=site_dir, toolkit=toolkit_dir,
+                  base_config=base_config)
+    _summary(run(policy_path, paths, force=force))
+    click.echo(f"public site built in {site_dir}/ (publish it); private seller toolkit in "
+               f"{toolkit_dir}/ (never publish it)")
 
 
 @main.command()
 @site_src_option
+@snippets_option
 @force_option
 @reports_errors
-def clean(site_src: Path, force: bool) -> None:
+def clean(site_src: Path, snippets: Path, force: bool) -> None:
     """Delete the generated files, keeping any that were edited by hand."""
     from generator.writer import write_outputs
 
-    report = write_outputs({site_src: {}}, force=force)
+    report = write_outputs({site_src: {}, snippets: {}}, force=force)
     click.echo(f"{len(report.removed)} generated files removed")
 
 
@@ -143,16 +158,23 @@ def schema(output: Path | None) -> None:
 @main.command()
 @policy_option
 @site_src_option
+@snippets_option
 @site_dir_option
+@toolkit_option
 @base_config_option
 @click.option("--port", default=8000, show_default=True, help="Port to serve on.")
 @reports_errors
-def serve(policy_path: Path, site_src: Path, site_dir: Path, base_config: Path,
-          port: int) -> None:
-    """Preview the site, rebuilding when the policy, a template or mkdocs.yml changes."""
+def serve(policy_path: Path, site_src: Path, snippets: Path, site_dir: Path,
+          toolkit_dir: Path, base_config: Path, port: int) -> None:
+    """Preview the public site, rebuilding when the policy, a template or mkdocs.yml changes.
+
+    Each rebuild also regenerates the snippets and rebuilds the toolkit in toolkit/.
+    """
+    from generator.paths import Paths
     from generator.serve import serve as run
 
-    run(policy_path, site_src=site_src, site_dir=site_dir, base_config=base_config, port=port)
+    run(policy_path, Paths(site_src=site_src, snippets=snippets, site=site_dir,
+                           toolkit=toolkit_dir, base_config=base_config), port=port)
 
 
 @main.command()

@@ -4,33 +4,43 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from generator.build import build_site
+from generator.build import build_sites
+from generator.facts import facts_for
 from generator.model import Policy
-from generator.render import environment
+from generator.paths import Paths
+from generator.render import environment, use_locale
+from generator.replies import render_replies
 from generator.site import relative_base, site_sources
+from generator.snippets import email_snippet, snippet_files
+from generator.toolkit import toolkit_sources
+from generator.translations import translations
 from generator.validate import read_policy
 from generator.writer import Report, write_outputs
 
 
-def render_all(policy: Policy, *, site_src: Path, base_config: Path) -> dict[Path, dict[str, str]]:
-    """Every output of `policy`, in memory, keyed by output folder."""
+def render_all(policy: Policy, paths: Paths) -> dict[Path, dict[str, str]]:
+    """Every generated file of `policy`, in memory, keyed by output folder."""
     env = environment()
-    return {
-        site_src: site_sources(policy, env, base_config=relative_base(base_config, site_src)),
-    }
+    base = relative_base(paths.base_config, paths.site_src)
+    sources = site_sources(policy, env, base_config=base)
+    snippets: dict[str, str] = {}
+    for locale in policy.shop.locales:
+        use_locale(env, locale)
+        facts = facts_for(policy, locale, translations(locale))
+        replies = render_replies(env, policy, facts)
+        snippets |= snippet_files(env, policy, facts, replies)
+        sources |= toolkit_sources(env, policy, facts, replies,
+                                   email_snippet(env, policy, facts), base)
+    return {paths.site_src: sources, paths.snippets: snippets}
 
 
-def generate(policy_path: Path, *, site_src: Path, base_config: Path,
-             force: bool = False) -> Report:
+def generate(policy_path: Path, paths: Paths, *, force: bool = False) -> Report:
     policy = read_policy(policy_path)
-    outputs = render_all(policy, site_src=site_src, base_config=base_config)
-    return write_outputs(outputs, force=force)
+    return write_outputs(render_all(policy, paths), force=force)
 
 
-def build(policy_path: Path, *, site_src: Path, site_dir: Path, base_config: Path,
-          force: bool = False) -> Report:
+def build(policy_path: Path, paths: Paths, *, force: bool = False) -> Report:
     policy = read_policy(policy_path)
-    outputs = render_all(policy, site_src=site_src, base_config=base_config)
-    report = write_outputs(outputs, force=force)
-    build_site(policy, environment(), site_src=site_src, site_dir=site_dir)
+    report = write_outputs(render_all(policy, paths), force=force)
+    build_sites(policy, environment(), paths)
     return report

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 from typing import Any
 
@@ -25,6 +26,13 @@ def md(value: Any) -> Markup:
     return Markup(re.sub(r"(?<!\n)\n(?!\n)", " ", text))
 
 
+def json_script(value: Any) -> Markup:
+    """JSON safe to place inside <script type="application/json"> in HTML or Markdown."""
+    text = json.dumps(value, ensure_ascii=False, sort_keys=True)
+    return Markup(text.replace("&", "\\u0026").replace("<", "\\u003c")
+                  .replace(">", "\\u003e"))
+
+
 def _autoescape(name: str | None) -> bool:
     return name is not None and name.endswith((".md.j2", ".html.j2"))
 
@@ -45,6 +53,7 @@ def environment() -> Environment:
     env.policies["ext.i18n.trimmed"] = True
     env.filters["md"] = md
     env.filters["tidy"] = tidy
+    env.filters["json_script"] = json_script
     env.globals["labels"] = labels
     return env
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
+from generator.paths import Paths
 from generator.pipeline import render_all
 from generator.validate import read_policy
 
@@ -25,8 +26,7 @@ CASES = {
 def render_case(policy_path: Path) -> dict[str, str]:
     """The generated files of one policy, by path relative to the project root."""
     policy = read_policy(policy_path)
-    site_src = Path("site_src")
-    outputs = render_all(policy, site_src=site_src, base_config=Path("mkdocs.yml"))
+    outputs = render_all(policy, Paths())
     return {f"{root.as_posix()}/{rel}": text
             for root, files in outputs.items() for rel, text in files.items()}
 

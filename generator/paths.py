@@ -1,0 +1,15 @@
+"""Where every output goes. The defaults are the project layout."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+
+@dataclass(frozen=True)
+class Paths:
+    site_src: Path = Path("site_src")
+    snippets: Path = Path("snippets")
+    site: Path = Path("site")
+    toolkit: Path = Path("toolkit")
+    base_config: Path = Path("mkdocs.yml")
