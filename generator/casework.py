@@ -8,8 +8,7 @@ from typing import Any
 
 from babel.dates import format_date
 
-from generator.advisor import Case, advise, clause_text, messages
-from generator.errors import ShopPolicyError
+from generator.advisor import Case, CaseError, advise, clause_text, messages
 from generator.facts import facts_for
 from generator.model import Policy
 from generator.render import environment, use_locale
@@ -28,7 +27,7 @@ class Result:
 
 def resolve(policy: Policy, case: Case, locale: str) -> Result:
     if locale not in policy.shop.locales:
-        raise ShopPolicyError(f"--locale {locale}: the policy is not published in this "
+        raise CaseError(f"--locale {locale}: the policy is not published in this "
                               f"language; use one of {', '.join(policy.shop.locales)}")
     advice = advise(policy, case)
     catalog = translations(locale)

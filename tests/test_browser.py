@@ -1,0 +1,168 @@
+"""The built sites in a real browser: Debian's Chromium driven by Playwright."""
+
+from __future__ import annotations
+
+import functools
+import os
+import shutil
+import threading
+from collections.abc import Iterator
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from generator.cli import main
+from tests.conftest import EXAMPLE, ROOT
+from tests.test_advisor import CASES, day
+
+CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
+ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+        "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+
+
+@pytest.fixture(scope="module")
+def site_root(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    root = tmp_path_factory.mktemp("browser")
+    (root / "policies").mkdir()
+    shutil.copy(EXAMPLE, root / "policies" / "shop.yaml")
+    shutil.copy(ROOT / "mkdocs.yml", root / "mkdocs.yml")
+    cwd = Path.cwd()
+    os.chdir(root)
+    try:
+        result = CliRunner().invoke(main, ["build"])
+    finally:
+        os.chdir(cwd)
+    assert result.exit_code == 0, result.output
+    return root
+
+
+@pytest.fixture(scope="module")
+def base_url(site_root: Path) -> Iterator[str]:
+    handler = functools.partial(_QuietHandler, directory=str(site_root))
+    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_address[1]}"
+    server.shutdown()
+
+
+class _QuietHandler(SimpleHTTPRequestHandler):
+    def log_message(self, format: str, *args: object) -> None:
+        pass
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[object]:
+    if not Path(CHROMIUM).exists():
+        if os.environ.get("CI"):
+            pytest.fail(f"Chromium is missing at {CHROMIUM}; .ci/run installs it")
+        pytest.skip("Chromium is not installed here (apt-get install chromium)")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        instance = playwright.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        yield instance
+        instance.close()
+
+
+@pytest.fixture
+def page(browser: object, base_url: str) -> Iterator[object]:
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    context.grant_permissions(["clipboard-read", "clipboard-write"], origin=base_url)
+    page = context.new_page()
+    page.problems = []
+    page.on("console", lambda m: page.problems.append(m.text) if m.type == "error" else None)
+    page.on("pageerror", lambda e: page.problems.append(str(e)))
+    page.on("requestfailed", lambda r: page.problems.append(f"failed: {r.url}"))
+    yield page
+    context.close()
+
+
+@pytest.mark.parametrize("path", ["site/en/", "site/en/policy/", "site/en/faq/",
+                                  "toolkit/en/", "toolkit/en/email/", "toolkit/en/advisor/"])
+def test_pages_load_cleanly(page: object, base_url: str, path: str) -> None:
+    response = page.goto(f"{base_url}/{path}")
+    assert response.status == 200
+    assert page.get_attribute("html", "lang") == "en"
+    assert page.locator("h1").count() == 1
+    page.wait_for_load_state("networkidle")
+    assert page.problems == []
+
+
+def test_root_redirects_to_default_locale(page: object, base_url: str) -> None:
+    page.goto(f"{base_url}/site/")
+    page.wait_for_url(f"{base_url}/site/en/")
+    assert "Fern & Kiln" in page.title()
+
+
+def test_faq_links_lead_to_the_clause(page: object, base_url: str) -> None:
+    page.goto(f"{base_url}/site/en/faq/")
+    page.locator("#return-postage ~ p a", has_text="Read the full rule").first.click()
+    page.wait_for_url("**/policy/#return-shipping")
+    assert page.locator("#return-shipping").is_visible()
+
+
+def test_every_copy_button_copies_the_snippet_file(page: object, base_url: str,
+                                                   site_root: Path) -> None:
+    replies = sorted((site_root / "snippets" / "en" / "replies").glob("*.txt"))
+    assert len(replies) == 14
+    for reply in replies:
+        page.goto(f"{base_url}/toolkit/en/replies/{reply.stem}/")
+        page.get_by_role("button", name="Copy reply").click()
+        page.wait_for_selector("button[data-copied]")
+        copied = page.evaluate("navigator.clipboard.readText()")
+        assert copied == reply.read_text("utf-8"), reply.name
+        html = page.evaluate("""async () => {
+            const items = await navigator.clipboard.read();
+            return await (await items[0].getType('text/html')).text();
+        }""")
+        assert html == reply.with_suffix(".html").read_text("utf-8")
+    assert page.problems == []
+
+
+def test_email_buttons_copy_html_and_text(page: object, base_url: str,
+                                          site_root: Path) -> None:
+    email = site_root / "snippets" / "en" / "email"
+    page.goto(f"{base_url}/toolkit/en/email/")
+    page.get_by_role("button", name="Copy HTML code").click()
+    page.wait_for_selector("button[data-copied]")
+    assert page.evaluate("navigator.clipboard.readText()") == (
+        email / "order-confirmation.html").read_text("utf-8")
+    page.get_by_role("button", name="Copy plain text").click()
+    page.wait_for_function("navigator.clipboard.readText().then(t => t.startsWith('CANC'))")
+    assert page.evaluate("navigator.clipboard.readText()") == (
+        email / "order-confirmation.txt").read_text("utf-8")
+    frame = page.frame_locator("#sp-preview")
+    assert frame.locator("td", has_text="You can cancel within 24 hours").count() == 1
+
+
+EXAMPLE_CASES = {k: v for k, v in CASES.items() if v[0] == "example"}
+
+
+@pytest.mark.parametrize("title", list(EXAMPLE_CASES))
+def test_advisor_form_agrees_with_the_command_line(page: object, base_url: str,
+                                                   title: str) -> None:
+    from generator.casework import resolve
+    from tests.test_advisor import run_case
+
+    values = EXAMPLE_CASES[title]
+    policy, case = run_case(values)
+    expected = resolve(policy, case, "en")
+    page.goto(f"{base_url}/toolkit/en/advisor/")
+    for field, value in (("#sp-order", case.order_date), ("#sp-shipped", case.shipped_date),
+                         ("#sp-delivered", case.delivered_date), ("#sp-today", case.today)):
+        page.fill(field, value.isoformat() if value else "")
+    page.select_option("#sp-reason", case.reason)
+    page.select_option("#sp-condition", case.condition)
+    page.select_option("#sp-marketplace", case.marketplace)
+    page.get_by_role("button", name="Advise").click()
+    assert page.locator("#sp-clauses li").all_inner_texts() == [
+        c["text"] for c in expected.clauses]
+    assert page.locator("#sp-resolutions li").all_inner_texts() == [
+        r["text"] for r in expected.resolutions]
+    assert page.locator("#sp-replies li a").evaluate_all(
+        "links => links.map(a => a.dataset.reply)") == [r.id for r in expected.replies]
+    assert page.problems == []
+    assert day(values[4]) == case.today
