@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: site test lint serve clean golden schema
+.PHONY: site test lint serve clean golden schema translations new-locale
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -35,6 +35,21 @@ golden: $(STAMP)
 ## schema: rewrite the JSON Schema the policy file points at
 schema: $(STAMP)
 	$(BIN)/shop-policy schema --output policies/shop-policy.schema.json
+
+## translations: extract the texts of every template and update every catalog
+EXTRACT := $(BIN)/pybabel extract -F babel.cfg -k N_ -k NP_:1,2 --no-location --sort-output \
+	--project shop-policy --copyright-holder "shop-policy" -o generator/locales/messages.pot .
+translations: $(STAMP)
+	$(EXTRACT)
+	ls generator/locales/*/LC_MESSAGES/messages.po >/dev/null 2>&1 || exit 0; \
+	$(BIN)/pybabel update -i generator/locales/messages.pot -d generator/locales \
+		--no-fuzzy-matching --ignore-obsolete
+
+## new-locale: start a catalog for another language, e.g. make new-locale LOCALE=it
+new-locale: $(STAMP)
+	@test -n "$(LOCALE)" || { echo "usage: make new-locale LOCALE=xx"; exit 2; }
+	$(EXTRACT)
+	$(BIN)/pybabel init -i generator/locales/messages.pot -d generator/locales -l $(LOCALE)
 
 ## clean: remove the built sites and the generated files nobody edited
 clean:

@@ -17,7 +17,7 @@ from typing import Any
 from babel import Locale
 
 from generator.errors import ShopPolicyError
-from generator.labels import N_
+from generator.labels import N_, NP_
 from generator.model import Policy
 from generator.replies import available
 
@@ -55,22 +55,23 @@ RESOLUTIONS = {
 CLAUSES = {
     "cancel.open": N_("Cancellation window open until {end}."),
     "cancel.open_until_dispatch": N_("Cancellation possible until the order is dispatched."),
-    "cancel.closed": (N_("Cancellation window closed {days} day ago ({end})."),
-                      N_("Cancellation window closed {days} days ago ({end}).")),
+    "cancel.closed": NP_("Cancellation window closed {days} day ago ({end}).",
+                         "Cancellation window closed {days} days ago ({end})."),
     "cancel.dispatched": N_("The order was dispatched on {end}: it can no longer be "
                             "cancelled."),
     "cancel.not_offered": N_("The policy does not allow cancellations."),
     "return.open": N_("Return window open until {end}."),
-    "return.closed": (N_("Return window closed {days} day ago ({end})."),
-                      N_("Return window closed {days} days ago ({end}).")),
+    "return.closed": NP_("Return window closed {days} day ago ({end}).",
+                         "Return window closed {days} days ago ({end})."),
     "return.not_started": N_("Return window not started yet: it counts from {start}."),
     "return.not_offered": N_("The policy does not accept returns for a change of mind."),
     "report.open": N_("Window to report damage or faults open until {end}."),
-    "report.closed": (N_("Window to report damage or faults closed {days} day ago ({end})."),
-                      N_("Window to report damage or faults closed {days} days ago "
-                         "({end}).")),
+    "report.closed": NP_("Window to report damage or faults closed {days} day ago ({end}).",
+                         "Window to report damage or faults closed {days} days ago ({end})."),
     "report.not_started": N_("Window to report damage or faults counts from delivery."),
 }
+INVALID_DATES = N_("Check the dates: the order comes first, then the dispatch, then the "
+                   "delivery, and none can be after the day you judge the case on.")
 START_WORDS = {"delivery": N_("delivery"), "dispatch": N_("dispatch")}
 
 
@@ -264,6 +265,7 @@ def messages(locale: str, translations: Any) -> dict[str, Any]:
         "clauses": clauses,
         "starts": {k: translations.gettext(v) for k, v in START_WORDS.items()},
         "resolutions": {k: translations.gettext(v) for k, v in RESOLUTIONS.items()},
+        "invalid": translations.gettext(INVALID_DATES),
     }
 
 

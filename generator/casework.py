@@ -10,6 +10,7 @@ from babel.dates import format_date
 
 from generator.advisor import Case, CaseError, advise, clause_text, messages
 from generator.facts import facts_for
+from generator.labels import N_
 from generator.model import Policy
 from generator.render import environment, use_locale
 from generator.replies import SPEC_BY_ID, Reply, render_reply
@@ -62,15 +63,16 @@ def advice_json(result: Result) -> str:
 
 
 def advice_text(result: Result) -> str:
-    lines = ["Clauses:"]
+    _ = translations(result.locale).gettext
+    lines = [_(N_("What the policy says:"))]
     lines += [f"  - {c['text']}" for c in result.clauses]
-    lines.append("")
-    lines.append("Offer, in this order:" if result.resolutions else "Offer:")
+    lines += ["", _(N_("What to offer, in this order:"))]
     lines += [f"  {i}. {r['text']}" for i, r in enumerate(result.resolutions, 1)]
-    lines.append("")
-    ids = ", ".join(r.id for r in result.replies) or "none"
-    lines.append(f"Replies to send: {ids}")
+    if not result.resolutions:
+        lines.append("  -")
+    lines += ["", _(N_("Replies to send:")) + " " + (", ".join(r.id for r in result.replies)
+                                                     or "-")]
     for reply in result.replies:
-        lines += ["", f"=== {reply.id}: {reply.title}", f"Subject: {reply.subject}", "",
-                  reply.body.rstrip("\n")]
+        lines += ["", f"=== {reply.id}: {reply.title}",
+                  _(N_("Subject")) + f": {reply.subject}", "", reply.body.rstrip("\n")]
     return "\n".join(lines) + "\n"

@@ -12,6 +12,11 @@ def N_(message: str) -> str:
     return message
 
 
+def NP_(singular: str, plural: str) -> tuple[str, str]:  # noqa: N802
+    """Mark a singular/plural pair for extraction; ngettext picks the form later."""
+    return singular, plural
+
+
 MARKETPLACES = {
     "own_shop": N_("our website"),
     "etsy": N_("Etsy"),
