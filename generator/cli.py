@@ -81,7 +81,7 @@ def validate(policy_path: Path) -> None:
     """Check the policy file and report every problem with its line and column."""
     from generator.validate import read_policy
 
-    read_policy(policy_path)
+    read_policy(policy_path, warn)
     click.echo(f"{policy_path}: ok")
 
 
@@ -99,7 +99,7 @@ def generate(policy_path: Path, site_src: Path, snippets: Path, base_config: Pat
     from generator.pipeline import generate as run
 
     paths = Paths(site_src=site_src, snippets=snippets, base_config=base_config)
-    _summary(run(policy_path, paths, force=force))
+    _summary(run(policy_path, paths, force=force, warn=warn))
 
 
 @main.command()
@@ -119,7 +119,7 @@ def build(policy_path: Path, site_src: Path, snippets: Path, site_dir: Path,
 
     paths = Paths(site_src=site_src, snippets=snippets, site=site_dir, toolkit=toolkit_dir,
                   base_config=base_config)
-    _summary(run(policy_path, paths, force=force))
+    _summary(run(policy_path, paths, force=force, warn=warn))
     click.echo(f"public site built in {site_dir}/ (publish it); private seller toolkit in "
                f"{toolkit_dir}/ (never publish it)")
 
@@ -214,6 +214,10 @@ def advise(policy_path: Path, order_date: Any, shipped: Any, delivered: Any, tod
                 today=today.date() if today else dt.date.today())
     result = resolve(policy, case, locale or policy.shop.default_locale)
     click.echo(advice_json(result) if as_json else advice_text(result), nl=False)
+
+
+def warn(problem: Any) -> None:
+    click.echo(str(problem), err=True)
 
 
 def _summary(report: Any) -> None:

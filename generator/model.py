@@ -14,7 +14,16 @@ from babel import Locale, UnknownLocaleError
 from babel.localedata import locale_identifiers
 from babel.numbers import UnknownCurrencyError, validate_currency
 from email_validator import EmailNotValidError, validate_email
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field, HttpUrl, StrictBool
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    HttpUrl,
+    StrictBool,
+    WithJsonSchema,
+)
 from pydantic_core import PydanticCustomError
 
 Marketplace = Literal["own_shop", "etsy", "ebay", "amazon"]
@@ -117,6 +126,24 @@ Region = Annotated[str, AfterValidator(_check_region)]
 Country = Annotated[str, AfterValidator(_check_country)]
 Url = Annotated[HttpUrl, AfterValidator(_check_url)]
 Text = Annotated[str, Field(min_length=1, max_length=4000)]
+
+DEFAULT_TEXT = "*"
+
+
+def _one_text_per_locale(value: object) -> object:
+    """A plain string is the default locale's text; a mapping gives one per locale."""
+    return {DEFAULT_TEXT: value} if isinstance(value, str) else value
+
+
+LocalText = Annotated[
+    dict[str, Text],
+    BeforeValidator(_one_text_per_locale),
+    WithJsonSchema({"anyOf": [
+        {"type": "string", "description": "The text in the default locale."},
+        {"type": "object", "additionalProperties": {"type": "string"},
+         "description": "One text per published locale, e.g. en: ..., de: ..."},
+    ]}),
+]
 Money = Annotated[Decimal, Field(ge=0, le=100_000, decimal_places=2)]
 
 
@@ -130,7 +157,7 @@ class Change(Model):
     number: str = Field(description="The version number as published, e.g. \"2\" or \"2.1\".",
                         min_length=1, max_length=20)
     date: dt.date = Field(description="The day this version took effect (YYYY-MM-DD).")
-    summary: Text = Field(description="What changed for buyers, in one or two sentences.")
+    summary: LocalText = Field(description="What changed for buyers, in one or two sentences.")
 
 
 class Version(Model):
@@ -164,6 +191,9 @@ class Shop(Model):
     sells_to: Annotated[list[Region], AfterValidator(_unique)] = Field(
         min_length=1, description="Countries (ISO 3166 codes) or regions (EU, EEA, WORLD) "
         "the shop ships to. Used for the legal checks.")
+    fallback_to_default_locale: StrictBool = Field(
+        default=False, description="When a text of yours is missing in a language, show "
+        "the default locale's text (with a warning) instead of stopping.")
     dispatch_days: int = Field(ge=1, le=60, description="Working days it usually takes to "
                                "dispatch an order.")
     return_address: list[Annotated[str, Field(min_length=1, max_length=200)]] | None = Field(
@@ -184,7 +214,7 @@ class Cancellation(Model):
     once_shipped: Literal["return", "not_possible"] = Field(
         default="return", description="return: after dispatch the buyer sends the item "
         "back under the return rules; not_possible: no way out once dispatched.")
-    extra_text: Text | None = Field(default=None, description="Your own words, added at "
+    extra_text: LocalText | None = Field(default=None, description="Your own words, added at "
                                     "the end of this section.")
 
 
@@ -215,7 +245,7 @@ class RestockingFee(Model):
 
 class NonReturnable(Model):
     category: NonReturnableCategory = Field(description="The kind of item.")
-    wording: Text | None = Field(default=None, description="Your own description of these "
+    wording: LocalText | None = Field(default=None, description="Your own description of these "
                                  "items, shown instead of the standard one.")
 
 
@@ -237,7 +267,7 @@ class Returns(Model):
     non_returnable: list[NonReturnable] = Field(
         default_factory=list, description="Items that cannot be returned for a change of "
         "mind.")
-    extra_text: Text | None = Field(default=None, description="Your own words, added at "
+    extra_text: LocalText | None = Field(default=None, description="Your own words, added at "
                                     "the end of this section.")
 
 
@@ -262,7 +292,7 @@ class Refunds(Model):
                                         "to settle a small fault?")
     store_credit: StoreCredit | None = Field(default=None, description="Terms of store "
                                              "credit, when you offer it.")
-    extra_text: Text | None = Field(default=None, description="Your own words, added at "
+    extra_text: LocalText | None = Field(default=None, description="Your own words, added at "
                                     "the end of this section.")
 
 
@@ -276,17 +306,17 @@ class DamagedItems(Model):
         "to send.")
     remedies: Annotated[list[Remedy], AfterValidator(_unique)] = Field(
         min_length=1, description="What you offer, in the order you offer it.")
-    extra_text: Text | None = Field(default=None, description="Your own words, added at "
+    extra_text: LocalText | None = Field(default=None, description="Your own words, added at "
                                     "the end of this section.")
 
 
 class MarketplaceNotes(Model):
     """Notes shown where a marketplace's own rules apply."""
 
-    own_shop: Text | None = None
-    etsy: Text | None = None
-    ebay: Text | None = None
-    amazon: Text | None = None
+    own_shop: LocalText | None = None
+    etsy: LocalText | None = None
+    ebay: LocalText | None = None
+    amazon: LocalText | None = None
 
 
 class Policy(Model):

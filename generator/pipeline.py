@@ -14,7 +14,7 @@ from generator.site import relative_base, site_sources
 from generator.snippets import email_snippet, snippet_files
 from generator.toolkit import toolkit_sources
 from generator.translations import translations
-from generator.validate import read_policy
+from generator.validate import Warn, read_policy
 from generator.writer import Report, write_outputs
 
 
@@ -34,13 +34,15 @@ def render_all(policy: Policy, paths: Paths) -> dict[Path, dict[str, str]]:
     return {paths.site_src: sources, paths.snippets: snippets}
 
 
-def generate(policy_path: Path, paths: Paths, *, force: bool = False) -> Report:
-    policy = read_policy(policy_path)
+def generate(policy_path: Path, paths: Paths, *, force: bool = False,
+             warn: Warn | None = None) -> Report:
+    policy = read_policy(policy_path, warn)
     return write_outputs(render_all(policy, paths), force=force)
 
 
-def build(policy_path: Path, paths: Paths, *, force: bool = False) -> Report:
-    policy = read_policy(policy_path)
+def build(policy_path: Path, paths: Paths, *, force: bool = False,
+          warn: Warn | None = None) -> Report:
+    policy = read_policy(policy_path, warn)
     report = write_outputs(render_all(policy, paths), force=force)
     build_sites(policy, environment(), paths)
     return report

@@ -6,10 +6,12 @@ import json
 import re
 from typing import Any
 
-from jinja2 import Environment, PackageLoader, StrictUndefined
+from jinja2 import Environment, PackageLoader, StrictUndefined, pass_context
+from jinja2.runtime import Context
 from markupsafe import Markup, escape
 
 from generator import labels
+from generator.model import DEFAULT_TEXT
 from generator.replies import tidy
 from generator.translations import translations
 
@@ -33,6 +35,17 @@ def json_script(value: Any) -> Markup:
                   .replace(">", "\\u003e"))
 
 
+@pass_context
+def local(context: Context, texts: dict[str, str]) -> str:
+    """The seller's own text in the locale being rendered (validated to exist, or allowed
+    to fall back to the default locale's text)."""
+    locale = context["f"].locale
+    default = context["p"].shop.default_locale
+    if locale in texts:
+        return texts[locale]
+    return texts.get(default) or texts[DEFAULT_TEXT]
+
+
 def _autoescape(name: str | None) -> bool:
     return name is not None and name.endswith((".md.j2", ".html.j2"))
 
@@ -54,6 +67,7 @@ def environment() -> Environment:
     env.filters["md"] = md
     env.filters["tidy"] = tidy
     env.filters["json_script"] = json_script
+    env.filters["local"] = local
     env.globals["labels"] = labels
     return env
 

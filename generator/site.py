@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import io
 import os
+from importlib import resources
 from collections.abc import Callable
 from pathlib import Path
 
+from babel import Locale
 from jinja2 import Environment
 from ruamel.yaml import YAML
 
@@ -17,6 +19,7 @@ from generator.render import render, use_locale
 from generator.translations import translations
 
 PAGES = ("index.md", "policy.md", "faq.md")
+OVERRIDE = "overrides/partials/alternate.html"
 NAV = ((N_("Overview"), "index.md"), (N_("Cancellations, returns and refunds"), "policy.md"),
        (N_("Questions buyers ask"), "faq.md"))
 
@@ -39,7 +42,21 @@ def site_sources(policy: Policy, env: Environment, *, base_config: str) -> dict[
             files[f"{locale}/{page}"] = render(env, f"site/{page}.j2", p=policy, f=facts)
         files[config_name(locale)] = mkdocs_config(policy, facts, base_config,
                                                    translations(locale).gettext)
+    files[OVERRIDE] = (resources.files("generator") / "static" / "overrides" / "partials"
+                       / "alternate.html").read_text("utf-8")
     return files
+
+
+def language_name(locale: str) -> str:
+    """The language's own name for itself, as a reader looks for it: "Deutsch", "Français"."""
+    name = Locale.parse(locale).get_display_name(locale) or locale
+    return name[:1].upper() + name[1:]
+
+
+def alternates(policy: Policy, locale: str) -> list[dict[str, str]]:
+    """The language selector's entries, relative to this locale's site root."""
+    return [{"name": language_name(other), "link": f"../{other}/",
+             "lang": other.replace("_", "-")} for other in policy.shop.locales]
 
 
 def mkdocs_config(policy: Policy, facts: Facts, base_config: str,
@@ -51,7 +68,8 @@ def mkdocs_config(policy: Policy, facts: Facts, base_config: str,
         "site_url": facts.site_url,
         "docs_dir": locale,
         "site_dir": f"../site/{locale}",
-        "theme": {"language": locale},
+        "theme": {"language": locale.replace("_", "-"), "custom_dir": "overrides"},
+        "extra": {"alternate": alternates(policy, locale)},
         "nav": [{gettext(title): page} for title, page in NAV],
     }
     out = io.StringIO()

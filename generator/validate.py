@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import difflib
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
@@ -12,27 +12,87 @@ from pydantic import BaseModel, ValidationError
 
 from generator.errors import PolicyError, Problem
 from generator.load import Document, load
-from generator.model import Policy
+from generator.model import DEFAULT_TEXT, Policy
 from generator.translations import available_locales, catalog_for
 
 
-def read_policy(path: str | Path) -> Policy:
-    """Load, validate and check the policy at `path`; raise PolicyError listing all problems."""
-    return validate(load(path))
+Warn = Callable[[Problem], None]
 
 
-def validate(doc: Document) -> Policy:
+def read_policy(path: str | Path, warn: Warn | None = None) -> Policy:
+    """Load, validate and check the policy at `path`; raise PolicyError listing all problems.
+
+    Warnings (a missing translation of your own text, when fallback is allowed) go to
+    `warn`, one Problem each.
+    """
+    return validate(load(path), warn)
+
+
+def validate(doc: Document, warn: Warn | None = None) -> Policy:
     try:
         policy = Policy.model_validate(doc.data)
     except ValidationError as exc:
         raise PolicyError(_problems(doc, exc)) from None
-    problems = [
-        _problem(doc, path, message, key=on_key)
-        for path, message, on_key in _cross_checks(policy)
-    ]
+    checks = [*_cross_checks(policy), *_local_text_checks(policy)]
+    problems = [_problem(doc, path, message, key=on_key)
+                for path, message, on_key in checks]
     if problems:
         raise PolicyError(problems)
+    for path, message in _local_text_fallbacks(policy):
+        if warn is not None:
+            warn(_problem(doc, path, message))
     return policy
+
+
+def _local_texts(node: Any, path: tuple[str | int, ...] = ()
+                 ) -> Iterator[tuple[tuple[str | int, ...], dict[str, str]]]:
+    """Every text of the seller's own (one text per locale), with its path."""
+    if isinstance(node, BaseModel):
+        for name in type(node).model_fields:
+            yield from _local_texts(getattr(node, name), (*path, name))
+    elif isinstance(node, list | tuple):
+        for index, item in enumerate(node):
+            yield from _local_texts(item, (*path, index))
+    elif isinstance(node, dict):
+        yield path, node
+
+
+def _missing_locales(policy: Policy, texts: dict[str, str]) -> list[str]:
+    default = policy.shop.default_locale
+    return [loc for loc in policy.shop.locales
+            if loc not in texts and not (loc == default and DEFAULT_TEXT in texts)]
+
+
+def _local_text_checks(policy: Policy) -> Iterator[tuple[tuple[str | int, ...], str, bool]]:
+    shop = policy.shop
+    default = shop.default_locale
+    for path, texts in _local_texts(policy):
+        for key in texts:
+            if key != DEFAULT_TEXT and key not in shop.locales:
+                yield ((*path, key), f"'{key}' is not a published locale; add it to "
+                       "shop.locales or remove this text", True)
+        missing = _missing_locales(policy, texts)
+        has_default = default not in missing
+        if missing and shop.fallback_to_default_locale and has_default:
+            continue
+        if default in missing:
+            yield (path, f"has no text for the default locale '{default}'; add "
+                   f"'{default}:' with your text", False)
+        others = [loc for loc in missing if loc != default]
+        if others:
+            names = ", ".join(others)
+            yield (path, f"has no text for {names}; add one line per language "
+                   f"({others[0]}: ...), or set shop.fallback_to_default_locale: true to show "
+                   f"the '{default}' text there", False)
+
+
+def _local_text_fallbacks(policy: Policy) -> Iterator[tuple[tuple[str | int, ...], str]]:
+    default = policy.shop.default_locale
+    for path, texts in _local_texts(policy):
+        missing = _missing_locales(policy, texts)
+        if missing:
+            yield (path, f"warning: has no text for {', '.join(missing)}; the '{default}' "
+                   "text is shown there")
 
 
 def _problem(doc: Document, path: tuple[str | int, ...], message: str, *,

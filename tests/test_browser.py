@@ -166,3 +166,37 @@ def test_advisor_form_agrees_with_the_command_line(page: object, base_url: str,
         "links => links.map(a => a.dataset.reply)") == [r.id for r in expected.replies]
     assert page.problems == []
     assert day(values[4]) == case.today
+
+
+LOCALES = ["en", "de", "fr", "es", "nl", "pl", "ar"]
+
+
+@pytest.mark.parametrize("locale", LOCALES)
+def test_every_locale_loads_cleanly(page: object, base_url: str, locale: str) -> None:
+    for path in ("", "policy/", "faq/"):
+        response = page.goto(f"{base_url}/site/{locale}/{path}")
+        assert response.status == 200
+        assert page.get_attribute("html", "lang") == locale
+        page.wait_for_load_state("networkidle")
+    assert page.problems == []
+
+
+def test_arabic_reads_right_to_left(page: object, base_url: str) -> None:
+    page.goto(f"{base_url}/site/ar/policy/")
+    direction = page.evaluate(
+        "getComputedStyle(document.querySelector('article')).direction")
+    assert direction == "rtl"
+    content = page.locator("article").bounding_box()
+    heading = page.locator("article h2").first.bounding_box()
+    # Right-aligned: the heading hugs the right edge of the article, not the left.
+    assert (content["x"] + content["width"]) - (heading["x"] + heading["width"]) < 40
+
+
+@pytest.mark.parametrize(("start", "target"), [("en", "de"), ("de", "ar"), ("ar", "fr")])
+def test_language_selector_keeps_the_reader_on_the_same_page(
+        page: object, base_url: str, start: str, target: str) -> None:
+    page.goto(f"{base_url}/site/{start}/faq/")
+    page.locator(".md-header__option .md-select").hover()
+    page.locator(f"a.md-select__link[hreflang={target}]").click()
+    page.wait_for_url(f"{base_url}/site/{target}/faq/")
+    assert page.get_attribute("html", "lang") == target

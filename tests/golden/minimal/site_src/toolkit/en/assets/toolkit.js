@@ -151,6 +151,19 @@
         reason: value("reason"), condition: value("condition"),
         marketplace: value("marketplace")
       };
+      var error = document.getElementById("sp-error");
+      var known = [c.order, c.shipped, c.delivered].filter(function (d) { return d !== null; });
+      var ordered = c.order !== null && c.today !== null &&
+        (c.delivered === null || c.shipped !== null) &&
+        known.every(function (d, i) { return i === 0 || known[i - 1] <= d; }) &&
+        known[known.length - 1] <= c.today;
+      document.getElementById("sp-advice").hidden = false;
+      error.hidden = ordered;
+      error.textContent = ordered ? "" : data.texts.invalid;
+      ["sp-clauses", "sp-resolutions", "sp-replies"].forEach(function (id) {
+        document.getElementById(id).textContent = "";
+      });
+      if (!ordered) { return; }
       var advice = advise(data, c);
       fill(document.getElementById("sp-clauses"), advice.clauses.map(function (clause) {
         return { text: clauseText(clause, data.texts, data.locale), id: clause.window };
@@ -161,7 +174,6 @@
       fill(document.getElementById("sp-replies"), advice.replies.map(function (id) {
         return { text: data.titles[id], id: id, href: "../replies/" + id + "/" };
       }));
-      document.getElementById("sp-advice").hidden = false;
     });
   }
 
