@@ -69,6 +69,9 @@ CLAUSES = {
     "report.closed": NP_("Window to report damage or faults closed {days} day ago ({end}).",
                          "Window to report damage or faults closed {days} days ago ({end})."),
     "report.not_started": N_("Window to report damage or faults counts from delivery."),
+    "version.known": N_("On the order date, version {version} of the policy applied "
+                        "(in effect from {since})."),
+    "version.unknown": N_("No version of the policy is recorded for the order date."),
 }
 INVALID_DATES = N_("Check the dates: the order comes first, then the dispatch, then the "
                    "delivery, and none can be after the day you judge the case on.")
@@ -159,7 +162,10 @@ def decision_table(policy: Policy) -> dict[str, Any]:
         rules = [r for r in rules if r["when"].get("condition") != ["used"]]
         for rule in rules:
             rule["when"].pop("condition", None)
+    versions = sorted({(c.date.isoformat(), c.number) for c in policy.version.changes}
+                      | {(policy.version.effective_date.isoformat(), policy.version.number)})
     return {
+        "versions": [{"since": since, "number": number} for since, number in versions],
         "cancel": {"kind": ("none" if not cancel.allowed else
                             "dispatch" if cancel.until == "dispatch" else "hours"),
                    "days": math.ceil((cancel.hours or 0) / 24)},
@@ -206,8 +212,13 @@ def windows(table: dict[str, Any], case: Case) -> dict[str, dict[str, Any]]:
         return_state = _window(start, returns["days"], case.today)
         return_state["start"] = returns["starts"]
     report_state = _window(case.delivered_date, table["report"]["days"], case.today)
+    order = case.order_date.isoformat()
+    applied = [v for v in table["versions"] if v["since"] <= order]
+    version_state: dict[str, Any] = ({"state": "known", "version": applied[-1]["number"],
+                                      "since": applied[-1]["since"]} if applied
+                                     else {"state": "unknown"})
     return {"stage": {"state": stage}, "cancel": cancel_state, "return": return_state,
-            "report": report_state}
+            "report": report_state, "version": version_state}
 
 
 def match(table: dict[str, Any], case: Case) -> tuple[dict[str, Any], dict[str, Any]]:
@@ -240,7 +251,8 @@ def advise(policy: Policy, case: Case) -> Advice:
     if rule["escalate"] and escalation:
         resolutions.append("prepare_escalation")
         replies.append(escalation)
-    clauses = [{"window": name, **state[name]} for name in ("cancel", "return", "report")]
+    clauses = [{"window": name, **state[name]}
+               for name in ("cancel", "return", "report", "version")]
     return Advice(clauses=clauses, resolutions=resolutions, replies=replies)
 
 
@@ -278,4 +290,6 @@ def clause_text(clause: dict[str, Any], texts: dict[str, Any], locale: str) -> s
     start = clause.get("start")
     return (template.replace("{end}", str(clause.get("end", "")))
             .replace("{days}", str(days if days is not None else ""))
-            .replace("{start}", texts["starts"][start] if start else ""))
+            .replace("{start}", texts["starts"][start] if start else "")
+            .replace("{version}", str(clause.get("version", "")))
+            .replace("{since}", str(clause.get("since", ""))))

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from babel.dates import format_date
@@ -39,6 +40,11 @@ def resolve(policy: Policy, case: Case, locale: str) -> Result:
     known = {"order_date": case.order_date, "shipped_date": case.shipped_date,
              "delivered_date": case.delivered_date}
     values = {k: format_date(v, "long", locale=locale) for k, v in known.items() if v}
+    version = next((c for c in advice.clauses if c["window"] == "version"), {})
+    if version.get("state") == "known":
+        since = dt.date.fromisoformat(version["since"])
+        facts = replace(facts, version=version["version"],
+                        effective_date=format_date(since, "long", locale=locale))
     return Result(
         case=case,
         locale=locale,

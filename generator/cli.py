@@ -216,6 +216,42 @@ def advise(policy_path: Path, order_date: Any, shipped: Any, delivered: Any, tod
     click.echo(advice_json(result) if as_json else advice_text(result), nl=False)
 
 
+@main.command()
+@policy_option
+@site_src_option
+@snippets_option
+@base_config_option
+@click.option("--strict", is_flag=True, help="Treat warnings as errors.")
+@click.option("--json", "as_json", is_flag=True, help="Report as JSON, for other tools.")
+@reports_errors
+def check(policy_path: Path, site_src: Path, snippets: Path, base_config: Path,
+          strict: bool, as_json: bool) -> None:
+    """Check drift, consistency, templates and the policy against the law and marketplaces.
+
+    Exit 0 when all is well, 1 when something is wrong, 2 when the policy is unreadable.
+    Nothing is written.
+    """
+    import json
+
+    from generator.check import exit_code, run_checks
+    from generator.paths import Paths
+
+    paths = Paths(site_src=site_src, snippets=snippets, base_config=base_config)
+    findings = run_checks(policy_path, paths)
+    errors = sum(f.severity == "error" for f in findings)
+    warnings = len(findings) - errors
+    if as_json:
+        click.echo(json.dumps({"findings": [f.as_dict() for f in findings], "errors": errors,
+                               "warnings": warnings, "strict": strict}, indent=2,
+                              ensure_ascii=False))
+    else:
+        for finding in findings:
+            click.echo(str(finding))
+        click.echo(f"{errors} error{'s' if errors != 1 else ''}, {warnings} "
+                   f"warning{'s' if warnings != 1 else ''}" + (" (strict)" if strict else ""))
+    sys.exit(exit_code(findings, strict))
+
+
 def warn(problem: Any) -> None:
     click.echo(str(problem), err=True)
 

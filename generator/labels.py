@@ -12,7 +12,7 @@ def N_(message: str) -> str:
     return message
 
 
-def NP_(singular: str, plural: str) -> tuple[str, str]:  # noqa: N802
+def NP_(singular: str, plural: str) -> tuple[str, str]:
     """Mark a singular/plural pair for extraction; ngettext picks the form later."""
     return singular, plural
 

@@ -4,24 +4,28 @@ from __future__ import annotations
 
 import io
 import os
-from importlib import resources
 from collections.abc import Callable
+from dataclasses import dataclass
+from importlib import resources
 from pathlib import Path
 
 from babel import Locale
+from babel.dates import format_date
 from jinja2 import Environment
+from markupsafe import Markup
 from ruamel.yaml import YAML
 
 from generator.facts import Facts, facts_for
 from generator.labels import N_
-from generator.model import Policy
-from generator.render import render, use_locale
+from generator.model import DEFAULT_TEXT, Policy
+from generator.render import json_script, render, use_locale
+from generator.structured import json_ld
 from generator.translations import translations
 
-PAGES = ("index.md", "policy.md", "faq.md")
+PAGES = ("index.md", "policy.md", "faq.md", "changes.md")
 OVERRIDE = "overrides/partials/alternate.html"
 NAV = ((N_("Overview"), "index.md"), (N_("Cancellations, returns and refunds"), "policy.md"),
-       (N_("Questions buyers ask"), "faq.md"))
+       (N_("Questions buyers ask"), "faq.md"), (N_("Changes to this policy"), "changes.md"))
 
 
 def config_name(locale: str) -> str:
@@ -38,13 +42,35 @@ def site_sources(policy: Policy, env: Environment, *, base_config: str) -> dict[
     for locale in policy.shop.locales:
         use_locale(env, locale)
         facts = facts_for(policy, locale, translations(locale))
+        context = {"p": policy, "f": facts, "history": history(policy, locale),
+                   "json_ld": Markup('<script type="application/ld+json">')
+                   + json_script(json_ld(policy, facts)) + Markup("</script>")}
         for page in PAGES:
-            files[f"{locale}/{page}"] = render(env, f"site/{page}.j2", p=policy, f=facts)
+            files[f"{locale}/{page}"] = render(env, f"site/{page}.j2", **context)
         files[config_name(locale)] = mkdocs_config(policy, facts, base_config,
                                                    translations(locale).gettext)
     files[OVERRIDE] = (resources.files("generator") / "static" / "overrides" / "partials"
                        / "alternate.html").read_text("utf-8")
     return files
+
+
+@dataclass(frozen=True)
+class Revision:
+    number: str
+    date: str
+    summary: str
+
+
+def history(policy: Policy, locale: str) -> list[Revision]:
+    """The policy's past versions, newest first, with dates and texts for `locale`."""
+    default = policy.shop.default_locale
+    rows = []
+    for change in sorted(policy.version.changes, key=lambda c: c.date, reverse=True):
+        summary = change.summary
+        text = summary.get(locale) or summary.get(default) or summary[DEFAULT_TEXT]
+        rows.append(Revision(change.number, format_date(change.date, "long", locale=locale),
+                             text))
+    return rows
 
 
 def language_name(locale: str) -> str:

@@ -15,7 +15,6 @@ from generator.load import Document, load
 from generator.model import DEFAULT_TEXT, Policy
 from generator.translations import available_locales, catalog_for
 
-
 Warn = Callable[[Problem], None]
 
 

@@ -189,7 +189,7 @@ def test_cli_json_answer() -> None:
      "the delivery date (2026-10-30) is before the dispatch date (2026-11-01)"),
     (["--delivered", "2026-11-03"], "a delivery date needs a dispatch date"),
     (["--shipped", "2026-12-30"], "the dispatch date (2026-12-30) is after today"),
-    (["--locale", "fr"], "--locale fr: the policy is not published in this language"),
+    (["--locale", "it"], "--locale it: the policy is not published in this language"),
 ])
 def test_cli_rejects_inconsistent_cases(args: list[str], message: str) -> None:
     result = CliRunner().invoke(main, [
@@ -213,3 +213,23 @@ def test_decision_table_is_plain_data(tmp_path: Path) -> None:
     table = decision_table(read_policy(EXAMPLE))
     assert json.loads(json.dumps(table)) == table
     assert table["rules"][-1]["when"] == {}
+
+
+def test_escalation_names_the_version_in_effect_on_the_order_date() -> None:
+    from generator.casework import resolve
+
+    policy = read_policy(EXAMPLE)
+    case = Case(order_date=day("2025-05-01"), shipped_date=day("2025-05-02"),
+                delivered_date=day("2025-05-05"), today=day("2025-07-20"),
+                reason="change_of_mind", marketplace="etsy")
+    result = resolve(policy, case, "en")
+    assert result.clauses[3]["text"] == ("On the order date, version 2 of the policy applied "
+                                         "(in effect from 2025-04-01).")
+    etsy = next(r for r in result.replies if r.id == "escalation-etsy")
+    assert "version 2 of our policy applied" in etsy.body
+    assert ("- the policy as published on the order date (version 2, in effect from "
+            "April 1, 2025)") in etsy.note
+    before = resolve(policy, Case(order_date=day("2023-01-05"), today=day("2023-01-06"),
+                                  reason="late"), "en")
+    assert before.clauses[3]["text"] == ("No version of the policy is recorded for the order "
+                                         "date.")
