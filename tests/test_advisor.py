@@ -26,7 +26,7 @@ CASES = {
         "unused", "etsy",
         ["Cancellation window closed 31 days ago (2026-10-26).",
          "Return window open until 2026-11-30.",
-         "Window to report damage or faults closed 12 days ago (2026-11-14)."],
+         "Window to report damage or faults open until 2026-11-30."],
         ["return_refund", "store_credit", "exchange"],
         ["return-accepted", "offer-store-credit"]),
     "cancel two months after shipment on Etsy: decline, prepare the case": (
@@ -34,7 +34,7 @@ CASES = {
         "unused", "etsy",
         ["Cancellation window closed 66 days ago (2026-09-21).",
          "Return window closed 32 days ago (2026-10-25).",
-         "Window to report damage or faults closed 48 days ago (2026-10-09)."],
+         "Window to report damage or faults closed 32 days ago (2026-10-25)."],
         ["decline_return", "partial_refund_goodwill", "prepare_escalation"],
         ["return-declined", "escalation-etsy"]),
     "same on the own shop: no marketplace case": (
@@ -61,11 +61,11 @@ CASES = {
     "damaged, reported in time": (
         "example", "2026-11-10", "2026-11-12", "2026-11-15", "2026-11-20", "damaged",
         "unused", "own_shop",
-        [None, None, "Window to report damage or faults open until 2026-11-29."],
+        [None, None, "Window to report damage or faults open until 2026-12-15."],
         ["replacement", "refund", "partial_refund"], ["damaged-item", "offer-partial-refund"]),
     "damaged, reported late on Etsy": (
         "example", "2026-09-28", "2026-09-29", "2026-10-01", "2026-11-26", "damaged", "used",
-        "etsy", [None, None, "Window to report damage or faults closed 42 days ago (2026-10-15)."],
+        "etsy", [None, None, "Window to report damage or faults closed 26 days ago (2026-10-31)."],
         ["late_report", "replacement", "refund", "partial_refund", "prepare_escalation"],
         ["damaged-item", "escalation-etsy"]),
     "not as described, in time": (

@@ -42,7 +42,7 @@ def test_example_facts() -> None:
     facts = facts_for(read_policy(EXAMPLE), "en", gettext.NullTranslations())
     assert facts.cancel_window == "24 hours"
     assert facts.return_window == "30 days"
-    assert facts.report_window == "14 days"
+    assert facts.report_window == "30 days"
     assert facts.refund_days == "5 days"
     assert facts.store_credit_bonus == "10%"
     assert facts.store_credit_validity == ""
