@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import io
 import logging
 import os
+import shutil
 from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import UTC, datetime
@@ -17,7 +19,8 @@ from generator.paths import Paths
 from generator.render import render
 from generator.site import config_name as site_config
 from generator.toolkit import config_name as toolkit_config
-from generator.writer import atomic_write
+
+STAGE_PREFIX = ".shop-policy-build-"
 
 
 class _Collect(logging.Handler):
@@ -46,24 +49,37 @@ def _build_environment(policy: Policy) -> Iterator[None]:
                 os.environ[key] = value
 
 
-def build_sites(policy: Policy, env: Environment, paths: Paths) -> None:
-    """Build the public site and the toolkit, one per locale, then the redirecting index."""
+def build_sites(policy: Policy, env: Environment, paths: Paths, sources: dict[str, str],
+                stage: Path) -> None:
+    """Build the public site and the toolkit, one per locale, into `stage`.
+
+    The sources are the site_src files as rendered in memory, written to `stage` too: the
+    real site_src/, site/ and toolkit/ are only touched once everything has built.
+    """
+    staged_src = stage / "site_src"
+    for rel, text in sources.items():
+        target = staged_src / rel
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(text, "utf-8")
     jobs = []
     for locale in policy.shop.locales:
-        jobs.append((paths.site_src / site_config(locale), paths.site / locale))
-        jobs.append((paths.site_src / toolkit_config(locale), paths.toolkit / locale))
-    _run_mkdocs(policy, jobs)
+        jobs.append((site_config(locale), stage / "site" / locale))
+        jobs.append((toolkit_config(locale), stage / "toolkit" / locale))
+    _run_mkdocs(policy, jobs, real=paths.site_src, staged=staged_src)
     default = policy.shop.default_locale
-    for folder in (paths.site, paths.toolkit):
-        index = render(env, "site/redirect.html.j2", shop=policy.shop.name,
-                       target=f"{default}/", lang=default)
-        target = folder / "index.html"
-        if not target.exists() or target.read_text("utf-8") != index:
-            atomic_write(target, index.encode("utf-8"))
+    index = render(env, "site/redirect.html.j2", shop=policy.shop.name,
+                   target=f"{default}/", lang=default)
+    for folder in ("site", "toolkit"):
+        (stage / folder / "index.html").write_text(index, "utf-8")
 
 
-def _run_mkdocs(policy: Policy, jobs: list[tuple[Path, Path]]) -> None:
-    """Build each (config, output folder) with mkdocs in strict mode."""
+def _run_mkdocs(policy: Policy, jobs: list[tuple[str, Path]], *, real: Path,
+                staged: Path) -> None:
+    """Build each (config name, output folder) with mkdocs in strict mode.
+
+    The config is read from the staged copy, but under its real name, so that its
+    INHERIT line finds the project's mkdocs.yml where it will live.
+    """
     # Imported here: loading mkdocs costs time that validate and generate do not need.
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
@@ -74,14 +90,52 @@ def _run_mkdocs(policy: Policy, jobs: list[tuple[Path, Path]]) -> None:
     logger.addHandler(collect)
     try:
         with _build_environment(policy):
-            for config_file, output in jobs:
+            for name, output in jobs:
+                stream = io.BytesIO((staged / name).read_bytes())
+                stream.name = str(real / name)  # type: ignore[attr-defined]
                 try:
-                    config = load_config(str(config_file), strict=True,
-                                         site_dir=str(output.resolve()))
+                    config = load_config(stream, config_file_path=str(staged / name),
+                                         strict=True, site_dir=str(output.resolve()))
                     build(config)
                 except MkDocsException as exc:
                     details = "\n".join(f"  {m}" for m in collect.messages)
-                    raise BuildError(f"{config_file}: did not build: {exc}\n{details}"
+                    raise BuildError(f"{real / name}: did not build: {exc}\n{details}"
                                      .rstrip()) from None
     finally:
         logger.removeHandler(collect)
+
+
+@contextmanager
+def staging(near: Path) -> Iterator[Path]:
+    """A scratch folder beside the outputs (same disk, so renames are instant)."""
+    near.parent.mkdir(parents=True, exist_ok=True)
+    for old in near.parent.glob(f"{STAGE_PREFIX}*"):
+        pid = old.name.rsplit("-", 1)[-1]
+        if pid.isdigit() and not _alive(int(pid)):
+            shutil.rmtree(old, ignore_errors=True)  # left by a build that was killed
+    stage = near.parent / f"{STAGE_PREFIX}{os.getpid()}"
+    shutil.rmtree(stage, ignore_errors=True)
+    stage.mkdir()
+    try:
+        yield stage
+    finally:
+        shutil.rmtree(stage, ignore_errors=True)
+
+
+def swap(new: Path, target: Path) -> None:
+    """Put the freshly built folder in place of the old one, then drop the old one."""
+    old = new.parent / f"old-{target.name}"
+    if target.exists():
+        os.replace(target, old)
+    os.replace(new, target)
+    shutil.rmtree(old, ignore_errors=True)
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from generator.build import build_sites
+from generator.build import build_sites, staging, swap
 from generator.facts import facts_for
 from generator.model import Policy
 from generator.paths import Paths
@@ -15,7 +15,7 @@ from generator.snippets import email_snippet, snippet_files
 from generator.toolkit import toolkit_sources
 from generator.translations import translations
 from generator.validate import Warn, read_policy
-from generator.writer import Report, write_outputs
+from generator.writer import Report, commit, plan_outputs, write_outputs
 
 
 def render_all(policy: Policy, paths: Paths) -> dict[Path, dict[str, str]]:
@@ -42,7 +42,14 @@ def generate(policy_path: Path, paths: Paths, *, force: bool = False,
 
 def build(policy_path: Path, paths: Paths, *, force: bool = False,
           warn: Warn | None = None) -> Report:
+    """Generate and build. Until every site has built, nothing outside a scratch folder
+    changes; then sources, snippets and sites are put in place together."""
     policy = read_policy(policy_path, warn)
-    report = write_outputs(render_all(policy, paths), force=force)
-    build_sites(policy, environment(), paths)
+    outputs = render_all(policy, paths)
+    plans = plan_outputs(outputs, force=force)
+    with staging(paths.site) as stage:
+        build_sites(policy, environment(), paths, outputs[paths.site_src], stage)
+        report = commit(plans)
+        swap(stage / "site", paths.site)
+        swap(stage / "toolkit", paths.toolkit)
     return report

@@ -28,6 +28,7 @@ from generator.replies import (
     render_reply,
     ruled_out,
 )
+from generator.site import site_name
 from generator.translations import translations
 
 ASSETS = ("toolkit.js", "toolkit.css")
@@ -104,7 +105,7 @@ def _config(policy: Policy, facts: Facts, base_config: str,
                                if spec.ruled_out(policy) is None]}]
     config = {
         "INHERIT": base_config,
-        "site_name": f"{policy.shop.name} · {_(N_('Seller toolkit'))}",
+        "site_name": site_name(f"{policy.shop.name} · {_(N_('Seller toolkit'))}"),
         "docs_dir": f"toolkit/{locale}",
         "site_dir": f"../toolkit/{locale}",
         "theme": {"language": locale, "features": ["toc.follow"]},

@@ -2,9 +2,8 @@
 
 Each output folder keeps a manifest of the files the generator wrote there, with their
 SHA-256. Before anything is written, every folder is checked; one conflict anywhere
-stops the whole run with nothing written. Each file is written atomically (a temporary
-file renamed into place), unchanged files are left alone, and the manifest is written
-last.
+stops the whole run with nothing written. Changed files are staged as temporary files
+beside their targets and renamed into place together; unchanged files are left alone.
 """
 
 from __future__ import annotations
@@ -76,9 +75,9 @@ def conflicts(root: Path, files: dict[str, bytes], recorded: dict[str, str]) -> 
     return found
 
 
-def write_outputs(outputs: dict[Path, dict[str, str | bytes]], *, force: bool = False
-                  ) -> Report:
-    """Write each folder's files. Raises OutputConflict, with nothing written, on conflict."""
+def plan_outputs(outputs: dict[Path, dict[str, str | bytes]], *, force: bool = False
+                 ) -> list[_Plan]:
+    """Check every folder first. Raises OutputConflict, with nothing written, on conflict."""
     plans = []
     problems = []
     for root, files in outputs.items():
@@ -90,51 +89,82 @@ def write_outputs(outputs: dict[Path, dict[str, str | bytes]], *, force: bool = 
             problems += conflicts(root, as_bytes, recorded)
     if problems:
         raise OutputConflict(problems)
+    return plans
+
+
+def commit(plans: list[_Plan]) -> Report:
+    """Write what changed: every new file is staged next to its target first, then all are
+    renamed into place in one quick pass, so a failure while staging changes nothing."""
     report = Report()
+    staged: list[tuple[Path, Path]] = []
+    try:
+        for plan in plans:
+            if not plan.files:
+                continue
+            for rel, data in sorted(plan.files.items()):
+                path = plan.root / rel
+                if path.is_file() and path.read_bytes() == data:
+                    report.unchanged.append(path)
+                else:
+                    staged.append((_stage(path, data), path))
+            manifest = plan.root / MANIFEST
+            data = _manifest(plan)
+            if not manifest.is_file() or manifest.read_bytes() != data:
+                staged.append((_stage(manifest, data), manifest))
+    except BaseException:
+        for temp, _ in staged:
+            temp.unlink(missing_ok=True)
+        raise
+    for temp, path in staged:
+        os.replace(temp, path)
+        if path.name != MANIFEST:
+            report.written.append(path)
     for plan in plans:
-        _apply(plan, report)
+        _remove_stale(plan, report)
     return report
 
 
-def _apply(plan: _Plan, report: Report) -> None:
+def write_outputs(outputs: dict[Path, dict[str, str | bytes]], *, force: bool = False
+                  ) -> Report:
+    """Write each folder's files. Raises OutputConflict, with nothing written, on conflict."""
+    return commit(plan_outputs(outputs, force=force))
+
+
+def _manifest(plan: _Plan) -> bytes:
+    manifest = {"generator": "shop-policy",
+                "files": {rel: digest(data) for rel, data in sorted(plan.files.items())}}
+    return (json.dumps(manifest, indent=2, sort_keys=True) + "\n").encode("utf-8")
+
+
+def _remove_stale(plan: _Plan, report: Report) -> None:
     root = plan.root
-    for rel, data in sorted(plan.files.items()):
-        path = root / rel
-        if path.is_file() and path.read_bytes() == data:
-            report.unchanged.append(path)
-            continue
-        atomic_write(path, data)
-        report.written.append(path)
     for rel in sorted(set(plan.recorded) - set(plan.files)):
         path = root / rel
         if path.is_file():
             path.unlink()
             report.removed.append(path)
             _prune(path.parent, root)
-    manifest_path = root / MANIFEST
     if not plan.files:
-        manifest_path.unlink(missing_ok=True)
+        (root / MANIFEST).unlink(missing_ok=True)
         if root.is_dir() and not any(root.iterdir()):
             root.rmdir()
-        return
-    manifest = {"generator": "shop-policy",
-                "files": {rel: digest(data) for rel, data in sorted(plan.files.items())}}
-    text = json.dumps(manifest, indent=2, sort_keys=True) + "\n"
-    if not manifest_path.is_file() or manifest_path.read_text("utf-8") != text:
-        atomic_write(manifest_path, text.encode("utf-8"))
 
 
-def atomic_write(path: Path, data: bytes) -> None:
+def _stage(path: Path, data: bytes) -> Path:
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
         os.chmod(tmp, 0o666 & ~_umask())
-        os.replace(tmp, path)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
+    return Path(tmp)
+
+
+def atomic_write(path: Path, data: bytes) -> None:
+    os.replace(_stage(path, data), path)
 
 
 def _umask() -> int:

@@ -20,6 +20,7 @@ CASES = {
     "minimal": HERE / "policies" / "minimal.yaml",
     "strict": HERE / "policies" / "strict.yaml",
     "fees": HERE / "policies" / "fees.yaml",
+    "hostile": HERE / "policies" / "hostile.yaml",
 }
 
 

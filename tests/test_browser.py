@@ -200,3 +200,38 @@ def test_language_selector_keeps_the_reader_on_the_same_page(
     page.locator(f"a.md-select__link[hreflang={target}]").click()
     page.wait_for_url(f"{base_url}/site/{target}/faq/")
     assert page.get_attribute("html", "lang") == target
+
+
+@pytest.fixture(scope="module")
+def hostile_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    root = tmp_path_factory.mktemp("hostile-browser")
+    (root / "policies").mkdir()
+    shutil.copy(ROOT / "tests" / "policies" / "hostile.yaml", root / "policies" / "shop.yaml")
+    shutil.copy(ROOT / "mkdocs.yml", root / "mkdocs.yml")
+    cwd = Path.cwd()
+    os.chdir(root)
+    try:
+        assert CliRunner().invoke(main, ["build"]).exit_code == 0
+    finally:
+        os.chdir(cwd)
+    handler = functools.partial(_QuietHandler, directory=str(root))
+    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    yield f"http://127.0.0.1:{server.server_address[1]}"
+    server.shutdown()
+
+
+@pytest.mark.parametrize("path", ["site/en/", "site/en/policy/", "site/en/faq/",
+                                  "site/en/changes/", "toolkit/en/",
+                                  "toolkit/en/replies/follow-up/", "toolkit/en/email/",
+                                  "toolkit/en/advisor/"])
+def test_injected_payloads_never_run(browser: object, hostile_url: str, path: str) -> None:
+    context = browser.new_context()
+    page = context.new_page()
+    page.goto(f"{hostile_url}/{path}")
+    page.wait_for_load_state("networkidle")
+    for link in page.locator("article a").all()[:30]:
+        link.evaluate("a => a.dispatchEvent(new MouseEvent('mouseover', {bubbles: true}))")
+    assert page.evaluate("window.__pwned") is None
+    assert "{{ 7*7 }}" in page.locator("body").inner_text() or "toolkit" in path
+    context.close()
