@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -10,7 +11,7 @@ from typing import Any
 from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from ruamel.yaml.constructor import RoundTripConstructor
-from ruamel.yaml.error import MarkedYAMLError
+from ruamel.yaml.error import MarkedYAMLError, YAMLError
 from ruamel.yaml.nodes import MappingNode, Node, SequenceNode
 
 from generator.errors import PolicyError, Problem
@@ -109,6 +110,9 @@ def loads(raw: bytes, name: str) -> Document:
         data = yaml.load(text)
     except MarkedYAMLError as exc:
         raise PolicyError([_syntax_problem(exc, name)]) from None
+    except YAMLError as exc:
+        raise PolicyError([Problem(name, 1, 1, "yaml", f"cannot be read as YAML ({exc}); "
+                                   "check the file is a plain text policy")]) from None
     if not isinstance(data, CommentedMap):
         kind = "a list" if isinstance(data, list) else "a single value"
         raise PolicyError([Problem(name, 1, 1, "file", f"holds {kind}, not a policy; the "
@@ -130,11 +134,25 @@ def _decode(raw: bytes, name: str) -> str:
                                    f"0x{raw[exc.start]:02x}); save the file as UTF-8")]) from None
     if "\x00" in text:
         offset = text.index("\x00")
-        line = text.count("\n", 0, offset) + 1
-        column = offset - (text.rfind("\n", 0, offset) + 1) + 1
+        line, column = _position(text, offset)
         raise PolicyError([Problem(name, line, column, "file", "contains a NUL character, so "
                                    "it is not a text file; save the policy as plain text")])
+    bad = _NOT_PRINTABLE.search(text)
+    if bad:
+        line, column = _position(text, bad.start())
+        raise PolicyError([Problem(name, line, column, "file", "contains an invisible control "
+                                   f"character (U+{ord(bad.group(0)):04X}); delete it")])
     return text
+
+
+# What YAML 1.2 accepts in a document, inverted.
+_NOT_PRINTABLE = re.compile("[^\t\n\r\x20-\x7e\x85\xa0-\ud7ff\ue000-\ufffd"
+                            "\U00010000-\U0010ffff]")
+
+
+def _position(text: str, offset: int) -> tuple[int, int]:
+    line = text.count("\n", 0, offset) + 1
+    return line, offset - (text.rfind("\n", 0, offset) + 1) + 1
 
 
 def _check_tree(root: Node | None, name: str) -> None:

@@ -8,6 +8,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
+from babel.numbers import get_currency_precision
 from pydantic import BaseModel, ValidationError
 
 from generator.errors import PolicyError, Problem
@@ -296,6 +297,17 @@ def _cross_checks(policy: Policy) -> Iterator[tuple[tuple[str | int, ...], str, 
         if cost.payer != "flat_fee" and cost.fee is not None:
             yield (("returns", "shipping", case, "fee"), "is only used when payer is "
                    "flat_fee; remove it, or set payer to flat_fee", True)
+    digits = get_currency_precision(shop.currency)
+    amounts: list[tuple[tuple[str | int, ...], Decimal | None]] = [
+        (("returns", "shipping", case, "fee"), getattr(returns.shipping, case).fee)
+        for case in ("change_of_mind", "damaged_or_not_as_described")]
+    if returns.restocking_fee is not None:
+        amounts.append((("returns", "restocking_fee", "amount"), returns.restocking_fee.amount))
+    for path, amount in amounts:
+        if amount is not None and -amount.normalize().as_tuple().exponent > digits:
+            unit = "whole numbers" if digits == 0 else f"{digits} decimal places"
+            yield (path, f"{amount} has more decimals than {shop.currency} uses; write it in "
+                   f"{unit}", False)
     fee = returns.restocking_fee
     if fee is not None and (fee.percent is None) == (fee.amount is None):
         yield (("returns", "restocking_fee"), "needs exactly one of percent or amount; "

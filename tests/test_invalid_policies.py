@@ -17,7 +17,7 @@ CASES = sorted(INVALID.glob("*.yaml"))
 
 
 def test_corpus_is_large_enough() -> None:
-    assert len(CASES) >= 25
+    assert len(CASES) >= 40
     for case in CASES:
         assert case.with_suffix(".expected").is_file(), f"{case.name} has no .expected file"
 
@@ -57,3 +57,22 @@ def test_missing_file_is_a_clean_error(tmp_path: Path) -> None:
     result = CliRunner().invoke(main, ["validate", "--policy", str(tmp_path / "nope.yaml")])
     assert result.exit_code == 2
     assert result.stderr.startswith(f"{tmp_path / 'nope.yaml'}:1:1: file: no such file;")
+
+
+@pytest.mark.parametrize("case", CASES, ids=[c.stem for c in CASES])
+def test_generate_writes_nothing(case: Path, tmp_path: Path) -> None:
+    result = CliRunner().invoke(main, [
+        "generate", "--policy", str(case), "--site-src", str(tmp_path / "src"),
+        "--snippets", str(tmp_path / "snippets")])
+    assert result.exit_code == 2
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_very_large_file(tmp_path: Path) -> None:
+    path = tmp_path / "huge.yaml"
+    filler = "".join(f"# padding line {i}\n" for i in range(60_000))
+    path.write_text(filler + (INVALID.parent / "policies" / "minimal.yaml").read_text(), "utf-8")
+    result = CliRunner().invoke(main, ["validate", "--policy", str(path)])
+    assert result.exit_code == 2
+    assert result.stderr.startswith(f"{path}:1:1: file: is 1,")
+    assert "bytes, more than the 1,000,000 a policy file may have" in result.stderr
