@@ -108,7 +108,8 @@ def mkdocs_config(policy: Policy, facts: Facts, base_config: str,
 def site_name(name: str) -> str:
     """The shop's name for the theme, which prints it unescaped in places: the characters
     that could open a tag or end an attribute are swapped for look-alikes."""
-    return name.translate(str.maketrans({"<": "‹", ">": "›", '"': "”", "`": "ʼ"}))
+    return name.translate(str.maketrans({"<": "\u2039", ">": "\u203a", '"': "\u201d",
+                                         "`": "\u02bc"}))
 
 
 def relative_base(base_config: Path, site_src: Path) -> str:
