@@ -23,7 +23,6 @@ from generator.structured import json_ld
 from generator.translations import translations
 
 PAGES = ("index.md", "policy.md", "faq.md", "changes.md")
-OVERRIDE = "overrides/partials/alternate.html"
 NAV = ((N_("Overview"), "index.md"), (N_("Cancellations, returns and refunds"), "policy.md"),
        (N_("Questions buyers ask"), "faq.md"), (N_("Changes to this policy"), "changes.md"))
 
@@ -47,10 +46,28 @@ def site_sources(policy: Policy, env: Environment, *, base_config: str) -> dict[
                    + json_script(json_ld(policy, facts)) + Markup("</script>")}
         for page in PAGES:
             files[f"{locale}/{page}"] = render(env, f"site/{page}.j2", **context)
+        files[f"{locale}/assets/shop-policy.css"] = static("shop-policy.css")
         files[config_name(locale)] = mkdocs_config(policy, facts, base_config,
                                                    translations(locale).gettext)
-    files[OVERRIDE] = (resources.files("generator") / "static" / "overrides" / "partials"
-                       / "alternate.html").read_text("utf-8")
+    files |= theme_overrides()
+    return files
+
+
+def static(*parts: str) -> str:
+    return resources.files("generator").joinpath("static", *parts).read_text("utf-8")
+
+
+def theme_overrides() -> dict[str, str]:
+    """Partials that change Material: the language selector, and a name for the search
+    dialog (screen readers announce it; Material leaves it unnamed)."""
+    files = {"overrides/partials/alternate.html": static("overrides", "partials",
+                                                        "alternate.html")}
+    search = (resources.files("material") / "templates" / "partials" / "search.html")
+    text = search.read_text("utf-8")
+    dialog = '<div class="md-search" data-md-component="search" role="dialog">'
+    if dialog in text:
+        files["overrides/partials/search.html"] = text.replace(
+            dialog, dialog[:-1] + ' aria-label="{{ lang.t(\'search\') }}">')
     return files
 
 
@@ -96,6 +113,7 @@ def mkdocs_config(policy: Policy, facts: Facts, base_config: str,
         "site_dir": f"../site/{locale}",
         "theme": {"language": locale.replace("_", "-"), "custom_dir": "overrides"},
         "extra": {"alternate": alternates(policy, locale)},
+        "extra_css": ["assets/shop-policy.css"],
         "nav": [{gettext(title): page} for title, page in NAV],
     }
     out = io.StringIO()

@@ -31,7 +31,7 @@ from generator.replies import (
 from generator.site import site_name
 from generator.translations import translations
 
-ASSETS = ("toolkit.js", "toolkit.css")
+ASSETS = ("toolkit.js", "toolkit.css", "shop-policy.css")
 REASON_LABELS = {
     "change_of_mind": N_("Changed their mind"),
     "damaged": N_("Arrived damaged"),
@@ -108,8 +108,9 @@ def _config(policy: Policy, facts: Facts, base_config: str,
         "site_name": site_name(f"{policy.shop.name} · {_(N_('Seller toolkit'))}"),
         "docs_dir": f"toolkit/{locale}",
         "site_dir": f"../toolkit/{locale}",
-        "theme": {"language": locale, "features": ["toc.follow"]},
-        "extra_css": ["assets/toolkit.css"],
+        "theme": {"language": locale.replace("_", "-"), "features": ["toc.follow"],
+                  "custom_dir": "overrides"},
+        "extra_css": ["assets/shop-policy.css", "assets/toolkit.css"],
         "extra_javascript": ["assets/toolkit.js"],
         "nav": nav,
     }

@@ -235,3 +235,27 @@ def test_injected_payloads_never_run(browser: object, hostile_url: str, path: st
     assert page.evaluate("window.__pwned") is None
     assert "{{ 7*7 }}" in page.locator("body").inner_text() or "toolkit" in path
     context.close()
+
+
+A11Y_PAGES = [f"site/{locale}/{page}" for locale in LOCALES
+              for page in ("", "policy/", "faq/", "changes/")] + [
+    "toolkit/en/", "toolkit/en/email/", "toolkit/en/advisor/",
+    "toolkit/en/replies/return-declined/", "toolkit/ar/", "toolkit/ar/advisor/"]
+
+
+def test_no_serious_accessibility_violations(browser: object, base_url: str) -> None:
+    from axe_playwright_python.sync_playwright import Axe
+
+    axe = Axe()
+    context = browser.new_context()
+    page = context.new_page()
+    found = {}
+    for path in A11Y_PAGES:
+        page.goto(f"{base_url}/{path}")
+        violations = axe.run(page).response["violations"]
+        serious = [(v["id"], [n["target"] for n in v["nodes"]][:3]) for v in violations
+                   if v["impact"] in ("serious", "critical")]
+        if serious:
+            found[path] = serious
+    context.close()
+    assert found == {}
