@@ -53,6 +53,16 @@ def site_sources(policy: Policy, env: Environment, *, base_config: str) -> dict[
     return files
 
 
+def theme_language(locale: str) -> str:
+    """Material's name for the locale's language: the regional one when Material has it
+    (pt-BR), else the language alone (en_GB is shown with Material's en labels)."""
+    regional = locale.replace("_", "-")
+    languages = resources.files("material") / "templates" / "partials" / "languages"
+    if (languages / f"{regional}.html").is_file():
+        return regional
+    return locale.split("_", 1)[0]
+
+
 def static(*parts: str) -> str:
     return resources.files("generator").joinpath("static", *parts).read_text("utf-8")
 
@@ -111,7 +121,7 @@ def mkdocs_config(policy: Policy, facts: Facts, base_config: str,
         "site_url": facts.site_url,
         "docs_dir": locale,
         "site_dir": f"../site/{locale}",
-        "theme": {"language": locale.replace("_", "-"), "custom_dir": "overrides"},
+        "theme": {"language": theme_language(locale), "custom_dir": "overrides"},
         "extra": {"alternate": alternates(policy, locale)},
         "extra_css": ["assets/shop-policy.css"],
         "nav": [{gettext(title): page} for title, page in NAV],

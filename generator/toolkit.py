@@ -28,7 +28,7 @@ from generator.replies import (
     render_reply,
     ruled_out,
 )
-from generator.site import site_name
+from generator.site import site_name, theme_language
 from generator.translations import translations
 
 ASSETS = ("toolkit.js", "toolkit.css", "shop-policy.css")
@@ -108,7 +108,7 @@ def _config(policy: Policy, facts: Facts, base_config: str,
         "site_name": site_name(f"{policy.shop.name} · {_(N_('Seller toolkit'))}"),
         "docs_dir": f"toolkit/{locale}",
         "site_dir": f"../toolkit/{locale}",
-        "theme": {"language": locale.replace("_", "-"), "features": ["toc.follow"],
+        "theme": {"language": theme_language(locale), "features": ["toc.follow"],
                   "custom_dir": "overrides"},
         "extra_css": ["assets/shop-policy.css", "assets/toolkit.css"],
         "extra_javascript": ["assets/toolkit.js"],

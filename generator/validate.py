@@ -10,10 +10,11 @@ from typing import Any
 
 from babel.numbers import get_currency_precision
 from pydantic import BaseModel, ValidationError
+from pydantic_core import PydanticCustomError
 
 from generator.errors import PolicyError, Problem
 from generator.load import Document, load
-from generator.model import DEFAULT_TEXT, Policy
+from generator.model import DEFAULT_TEXT, Policy, _check_locale
 from generator.translations import available_locales, catalog_for
 
 Warn = Callable[[Problem], None]
@@ -68,9 +69,9 @@ def _local_text_checks(policy: Policy) -> Iterator[tuple[tuple[str | int, ...], 
     default = shop.default_locale
     for path, texts in _local_texts(policy):
         for key in texts:
-            if key != DEFAULT_TEXT and key not in shop.locales:
-                yield ((*path, key), f"'{key}' is not a published locale; add it to "
-                       "shop.locales or remove this text", True)
+            if key != DEFAULT_TEXT and key not in shop.locales and not _is_locale(key):
+                yield ((*path, key), f"'{key}' is not a locale; use the codes listed in "
+                       f"shop.locales ({', '.join(shop.locales)})", True)
         missing = _missing_locales(policy, texts)
         has_default = default not in missing
         if missing and shop.fallback_to_default_locale and has_default:
@@ -86,9 +87,21 @@ def _local_text_checks(policy: Policy) -> Iterator[tuple[tuple[str | int, ...], 
                    f"the '{default}' text there", False)
 
 
+def _is_locale(key: str) -> bool:
+    try:
+        _check_locale(key)
+    except PydanticCustomError:
+        return False
+    return True
+
+
 def _local_text_fallbacks(policy: Policy) -> Iterator[tuple[tuple[str | int, ...], str]]:
     default = policy.shop.default_locale
     for path, texts in _local_texts(policy):
+        for key in texts:
+            if key != DEFAULT_TEXT and key not in policy.shop.locales and _is_locale(key):
+                yield ((*path, key), f"warning: '{key}' is not in shop.locales, so this text "
+                       "is not published")
         missing = _missing_locales(policy, texts)
         if missing:
             yield (path, f"warning: has no text for {', '.join(missing)}; the '{default}' "
