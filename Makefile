@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: site test lint serve clean golden schema translations new-locale
+.PHONY: site test lint serve clean golden schema translations new-locale bench
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -27,6 +27,11 @@ lint: $(STAMP)
 ## serve: live preview on http://127.0.0.1:8000/ that rebuilds when you save
 serve: $(STAMP)
 	$(BIN)/shop-policy serve
+
+## bench: time generation, builds, scaling and the live preview; prints a table
+bench: $(STAMP)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -e '.[bench]'
+	$(BIN)/python -m tests.bench
 
 ## golden: regenerate the expected outputs the tests compare against
 golden: $(STAMP)

@@ -55,7 +55,7 @@ def _build_environment(policy: Policy) -> Iterator[None]:
 
 
 def build_sites(policy: Policy, env: Environment, paths: Paths, sources: dict[str, str],
-                stage: Path) -> None:
+                stage: Path, *, toolkit: bool = True) -> None:
     """Build the public site and the toolkit, one per locale, into `stage`.
 
     The sources are the site_src files as rendered in memory, written to `stage` too: the
@@ -69,12 +69,13 @@ def build_sites(policy: Policy, env: Environment, paths: Paths, sources: dict[st
     jobs = []
     for locale in policy.shop.locales:
         jobs.append((site_config(locale), stage / "site" / locale))
-        jobs.append((toolkit_config(locale), stage / "toolkit" / locale))
+        if toolkit:
+            jobs.append((toolkit_config(locale), stage / "toolkit" / locale))
     _run_mkdocs(policy, jobs, real=paths.site_src, staged=staged_src)
     default = policy.shop.default_locale
     index = render(env, "site/redirect.html.j2", shop=policy.shop.name,
                    target=f"{default}/", lang=default)
-    for folder in ("site", "toolkit"):
+    for folder in ("site", "toolkit") if toolkit else ("site",):
         (stage / folder / "index.html").write_text(index, "utf-8")
 
 

@@ -110,18 +110,23 @@ def generate(policy_path: Path, site_src: Path, snippets: Path, base_config: Pat
 @toolkit_option
 @base_config_option
 @force_option
+@click.option("--public-only", is_flag=True,
+              help="Build only the public site; leave the built toolkit as it is.")
 @reports_errors
 def build(policy_path: Path, site_src: Path, snippets: Path, site_dir: Path,
-          toolkit_dir: Path, base_config: Path, force: bool) -> None:
+          toolkit_dir: Path, base_config: Path, force: bool, public_only: bool) -> None:
     """Generate everything and build the public site and the private toolkit."""
     from generator.paths import Paths
     from generator.pipeline import build as run
 
     paths = Paths(site_src=site_src, snippets=snippets, site=site_dir, toolkit=toolkit_dir,
                   base_config=base_config)
-    _summary(run(policy_path, paths, force=force, warn=warn))
-    click.echo(f"public site built in {site_dir}/ (publish it); private seller toolkit in "
-               f"{toolkit_dir}/ (never publish it)")
+    _summary(run(policy_path, paths, force=force, warn=warn, toolkit=not public_only))
+    if public_only:
+        click.echo(f"public site built in {site_dir}/ (publish it)")
+    else:
+        click.echo(f"public site built in {site_dir}/ (publish it); private seller toolkit "
+                   f"in {toolkit_dir}/ (never publish it)")
 
 
 @main.command()

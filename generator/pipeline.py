@@ -41,15 +41,17 @@ def generate(policy_path: Path, paths: Paths, *, force: bool = False,
 
 
 def build(policy_path: Path, paths: Paths, *, force: bool = False,
-          warn: Warn | None = None) -> Report:
+          warn: Warn | None = None, toolkit: bool = True) -> Report:
     """Generate and build. Until every site has built, nothing outside a scratch folder
     changes; then sources, snippets and sites are put in place together."""
     policy = read_policy(policy_path, warn)
     outputs = render_all(policy, paths)
     plans = plan_outputs(outputs, force=force)
     with staging(paths.site) as stage:
-        build_sites(policy, environment(), paths, outputs[paths.site_src], stage)
+        build_sites(policy, environment(), paths, outputs[paths.site_src], stage,
+                    toolkit=toolkit)
         report = commit(plans)
         swap(stage / "site", paths.site)
-        swap(stage / "toolkit", paths.toolkit)
+        if toolkit:
+            swap(stage / "toolkit", paths.toolkit)
     return report

@@ -1,0 +1,233 @@
+"""`make bench`: how long shop-policy takes, as a table of medians and ratios.
+
+Every measurement runs the real commands in scratch folders; nothing in the project is
+touched. Times are wall-clock medians on this machine, so read the ratios, not the
+seconds. Run it with: make bench (or python -m tests.bench [--quick]).
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import re
+import shutil
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+from collections.abc import Callable
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+EXAMPLE = ROOT / "policies" / "shop.yaml"
+MINIMAL = ROOT / "tests" / "policies" / "minimal.yaml"
+ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+LOCALES_7 = ["en", "de", "fr", "es", "nl", "pl", "ar"]
+LOCALES_20 = [*LOCALES_7, "en_GB", "en_IE", "en_AU", "de_AT", "de_CH", "fr_BE", "fr_CA",
+              "fr_CH", "es_MX", "es_AR", "nl_BE", "ar_EG", "pl_PL"]
+
+
+def run(args: list[str], cwd: Path) -> None:
+    subprocess.run(args, cwd=cwd, env=ENV, check=True, stdout=subprocess.DEVNULL,
+                   stderr=subprocess.PIPE)
+
+
+def shop_policy(*args: str) -> list[str]:
+    return [sys.executable, "-m", "generator", *args]
+
+
+def median(action: Callable[[], None], runs: int, before: Callable[[], None] | None = None
+           ) -> float:
+    times = []
+    for _ in range(runs):
+        if before:
+            before()
+        start = time.perf_counter()
+        action()
+        times.append(time.perf_counter() - start)
+    return statistics.median(times)
+
+
+def project(base: Path, name: str, policy_text: str) -> Path:
+    folder = base / name
+    (folder / "policies").mkdir(parents=True)
+    (folder / "policies" / "shop.yaml").write_text(policy_text, "utf-8")
+    shutil.copy(ROOT / "mkdocs.yml", folder / "mkdocs.yml")
+    return folder
+
+
+def with_locales(text: str, locales: list[str]) -> str:
+    listed = ", ".join(locales)
+    return re.sub(r"  locales: \[.*\]", f"  locales: [{listed}]\n"
+                  "  fallback_to_default_locale: true", text, count=1)
+
+
+def clean(folder: Path) -> Callable[[], None]:
+    def remove() -> None:
+        for name in ("site_src", "snippets", "site", "toolkit"):
+            shutil.rmtree(folder / name, ignore_errors=True)
+    return remove
+
+
+def static_i18n_project(example: Path, base: Path) -> Path:
+    """The same generated pages, laid out for mkdocs-static-i18n (one build, suffixes)."""
+    folder = base / "static-i18n"
+    docs = folder / "docs"
+    docs.mkdir(parents=True)
+    for locale in LOCALES_7:
+        for page in (example / "site_src" / locale).glob("*.md"):
+            suffix = "" if locale == "en" else f".{locale}"
+            (docs / f"{page.stem}{suffix}.md").write_text(page.read_text("utf-8"), "utf-8")
+    (docs / "assets").mkdir()
+    shutil.copy(example / "site_src" / "en" / "assets" / "shop-policy.css",
+                docs / "assets" / "shop-policy.css")
+    languages = "\n".join(
+        f"        - locale: {locale}\n          name: {locale}\n          build: true"
+        + ("\n          default: true" if locale == "en" else "") for locale in LOCALES_7)
+    (folder / "mkdocs.yml").write_text(f"""site_name: Fern & Kiln
+site_url: https://fernandkiln.example/policies/
+theme:
+  name: material
+  font: false
+markdown_extensions: [attr_list, admonition, toc]
+plugins:
+  - search
+  - i18n:
+      docs_structure: suffix
+      languages:
+{languages}
+""", "utf-8")
+    return folder
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def fetch(url: str) -> str:
+    try:
+        with urllib.request.urlopen(url, timeout=2) as response:
+            return response.read().decode("utf-8")
+    except OSError:
+        return ""
+
+
+def preview_latency(folder: Path, runs: int) -> float:
+    """Seconds from saving the policy file to the live preview serving the new page."""
+    port = free_port()
+    server = subprocess.Popen(shop_policy("serve", "--port", str(port)), cwd=folder, env=ENV,
+                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    url = f"http://127.0.0.1:{port}/en/policy/"
+    policy = folder / "policies" / "shop.yaml"
+    try:
+        deadline = time.monotonic() + 120
+        while "within 30 days" not in fetch(url):
+            if time.monotonic() > deadline:
+                raise RuntimeError("the preview did not start")
+            time.sleep(0.1)
+        times = []
+        days = 30
+        for _ in range(runs):
+            text = policy.read_text("utf-8")
+            days += 1
+            new = re.sub(r"window_days: \d+", f"window_days: {days}", text, count=1)
+            start = time.perf_counter()
+            policy.write_text(new, "utf-8")
+            while f"within {days} days" not in fetch(url):
+                if time.perf_counter() - start > 120:
+                    raise RuntimeError("the preview did not rebuild")
+                time.sleep(0.02)
+            times.append(time.perf_counter() - start)
+        return statistics.median(times)
+    finally:
+        server.terminate()
+        server.wait(timeout=10)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--quick", action="store_true", help="one run of each")
+    runs = 1 if parser.parse_args().quick else 3
+    example_text = EXAMPLE.read_text("utf-8")
+    rows: list[tuple[str, float, str]] = []
+    with tempfile.TemporaryDirectory(prefix="shop-policy-bench-") as scratch:
+        base = Path(scratch)
+        example = project(base, "example", example_text)
+
+        generate = median(lambda: run(shop_policy("generate"), example), runs + 2,
+                          clean(example))
+        build = median(lambda: run(shop_policy("build"), example), runs, clean(example))
+        rebuild = median(lambda: run(shop_policy("build"), example), runs)
+        rows += [("generate sources, 7 locales (fresh)", generate, "1.00"),
+                 ("make site equivalent: generate + build, 7 locales", build,
+                  f"{build / generate:.2f} x generate"),
+                 ("the same again, nothing changed", rebuild,
+                  f"{rebuild / build:.2f} x full build")]
+
+        def bare() -> None:
+            for locale in LOCALES_7:
+                run([sys.executable, "-m", "mkdocs", "build", "-q", "-f",
+                     f"site_src/mkdocs.{locale}.yml", "-d", str(base / "bare" / locale)],
+                    example)
+        bare_time = median(bare, runs)
+        rows.append(("bare `mkdocs build` of the same sources, locale by locale",
+                     bare_time, f"full build is {build / bare_time:.2f} x this"))
+
+        public = median(lambda: run(shop_policy("build", "--public-only"), example), runs,
+                        clean(example))
+        rows.append(("generate + build the public site only, 7 locales", public,
+                     f"{public / build:.2f} x full build"))
+        i18n = static_i18n_project(example, base)
+        i18n_time = median(lambda: run([sys.executable, "-m", "mkdocs", "build", "-q"], i18n),
+                           runs)
+        rows.append(("mkdocs-static-i18n, the same public pages, one run", i18n_time,
+                     f"public build is {public / i18n_time:.2f} x this"))
+
+        # Scaling with the number of policies: generation, one process per policy set.
+        minimal = MINIMAL.read_text("utf-8")
+        per_policy = {}
+        for count in (1, 10, 100):
+            folders = [project(base / f"n{count}", f"p{i}", minimal) for i in range(count)]
+            script = ("from pathlib import Path\nfrom generator.paths import Paths\n"
+                      "from generator.pipeline import generate\nimport sys\n"
+                      "for f in sys.argv[1:]:\n"
+                      "    p = Path(f)\n"
+                      "    generate(p / 'policies/shop.yaml', Paths(site_src=p / 'site_src', "
+                      "snippets=p / 'snippets', base_config=p / 'mkdocs.yml'))\n")
+            elapsed = median(lambda fs=folders: run(
+                [sys.executable, "-c", script, *map(str, fs)], ROOT), 1)
+            per_policy[count] = elapsed
+            rows.append((f"generate {count} policies (1 locale each)", elapsed,
+                         f"{elapsed / per_policy[1]:.1f} x one policy"))
+
+        # Scaling with the number of locales: the full build.
+        per_locale = {}
+        for locales in (LOCALES_7[:1], LOCALES_7, LOCALES_20):
+            folder = project(base / f"l{len(locales)}", "p",
+                             with_locales(example_text, locales))
+            elapsed = median(lambda f=folder: run(shop_policy("build"), f), 1, clean(folder))
+            per_locale[len(locales)] = elapsed
+            rows.append((f"full build, {len(locales)} locales", elapsed,
+                         f"{elapsed / per_locale[1]:.1f} x one locale"))
+
+        latency = preview_latency(project(base, "preview", example_text), runs)
+        rows.append(("live preview: save the policy -> new page served", latency,
+                     f"{latency / build:.2f} x full build"))
+
+    width = max(len(name) for name, _, _ in rows)
+    print(f"{'measurement':<{width}}  {'median s':>9}  ratio")
+    print(f"{'-' * width}  {'-' * 9}  {'-' * 30}")
+    for name, seconds, ratio in rows:
+        print(f"{name:<{width}}  {seconds:>9.2f}  {ratio}")
+    print(f"\ngeneration is {generate / build:.0%} of the full build (target: under 10%); "
+          f"the public site takes {public / i18n_time:.2f} x mkdocs-static-i18n's time for the "
+          f"same pages (target: under 1.00). Cores: {os.cpu_count()}.")
+
+
+if __name__ == "__main__":
+    main()
