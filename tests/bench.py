@@ -191,14 +191,14 @@ def main() -> None:
         # Scaling with the number of policies: generation, one process per policy set.
         minimal = MINIMAL.read_text("utf-8")
         per_policy = {}
+        script = ("from pathlib import Path\nfrom generator.paths import Paths\n"
+                  "from generator.pipeline import generate\nimport sys\n"
+                  "for f in sys.argv[1:]:\n"
+                  "    p = Path(f)\n"
+                  "    generate(p / 'policies/shop.yaml', Paths(site_src=p / 'site_src', "
+                  "snippets=p / 'snippets', base_config=p / 'mkdocs.yml'))\n")
         for count in (1, 10, 100):
             folders = [project(base / f"n{count}", f"p{i}", minimal) for i in range(count)]
-            script = ("from pathlib import Path\nfrom generator.paths import Paths\n"
-                      "from generator.pipeline import generate\nimport sys\n"
-                      "for f in sys.argv[1:]:\n"
-                      "    p = Path(f)\n"
-                      "    generate(p / 'policies/shop.yaml', Paths(site_src=p / 'site_src', "
-                      "snippets=p / 'snippets', base_config=p / 'mkdocs.yml'))\n")
             elapsed = median(lambda fs=folders: run(
                 [sys.executable, "-c", script, *map(str, fs)], ROOT), 1)
             per_policy[count] = elapsed
