@@ -123,3 +123,47 @@ def test_second_build_rewrites_nothing(built: Path, monkeypatch: pytest.MonkeyPa
     result = CliRunner().invoke(main, ["generate"])
     assert result.exit_code == 0
     assert result.output.startswith("0 written, ")
+
+
+LOCALES = ["en", "de", "fr", "es", "nl", "pl", "ar"]
+
+
+def test_example_checks_clean_in_strict_mode(built: Path,
+                                             monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(built)
+    result = CliRunner().invoke(main, ["check", "--strict"])
+    assert result.exit_code == 0, result.output
+    assert result.output == "0 errors, 0 warnings (strict)\n"
+
+
+@pytest.mark.parametrize("locale", LOCALES)
+def test_json_ld_in_every_locale_matches_the_policy(built: Path, locale: str) -> None:
+    import json
+
+    from generator.structured import EU
+
+    page = (built / "site" / locale / "policy" / "index.html").read_text("utf-8")
+    block = re.search(r'<script type="application/ld\+json">(.*?)</script>', page, re.S)
+    assert block is not None
+    data = json.loads(block.group(1))
+    assert data["@type"] == "OnlineStore" and data["name"] == "Fern & Kiln"
+    policy = data["hasMerchantReturnPolicy"]
+    assert policy["merchantReturnDays"] == 30
+    assert policy["merchantReturnLink"] == (
+        f"https://fernandkiln.example/policies/{locale}/policy/#returns")
+    assert policy["returnPolicyCategory"] == "https://schema.org/MerchantReturnFiniteReturnWindow"
+    assert policy["returnFees"] == "https://schema.org/ReturnFeesCustomerResponsibility"
+    assert policy["itemDefectReturnFees"] == "https://schema.org/FreeReturn"
+    assert policy["refundType"] == ["https://schema.org/FullRefund",
+                                    "https://schema.org/StoreCreditRefund",
+                                    "https://schema.org/ExchangeRefund"]
+    assert policy["applicableCountry"] == [*EU, "GB", "US"]
+    assert "restockingFee" not in policy
+
+
+def test_every_locale_has_a_changes_page(built: Path) -> None:
+    for locale in LOCALES:
+        page = (built / "site" / locale / "changes" / "index.html").read_text("utf-8")
+        assert "<table>" in page
+        policy = (built / "site" / locale / "policy" / "index.html").read_text("utf-8")
+        assert 'href="../changes/"' in policy
