@@ -10,14 +10,35 @@ EXAMPLE = ROOT / "policies" / "shop.yaml"
 POLICIES = Path(__file__).resolve().parent / "policies"
 
 
+def make_project(root: Path, policy: Path = EXAMPLE) -> Path:
+    """A project folder holding `policy` as policies/shop.yaml, and the site's mkdocs.yml."""
+    (root / "policies").mkdir(parents=True, exist_ok=True)
+    shutil.copy(policy, root / "policies" / "shop.yaml")
+    shutil.copy(ROOT / "mkdocs.yml", root / "mkdocs.yml")
+    return root
+
+
+def build_project(root: Path, policy: Path = EXAMPLE) -> Path:
+    """make_project, then `shop-policy build` in it, which must succeed."""
+    from click.testing import CliRunner
+
+    from generator.cli import main
+
+    make_project(root, policy)
+    result = CliRunner().invoke(main, [
+        "build", "--policy", str(root / "policies" / "shop.yaml"),
+        "--site-src", str(root / "site_src"), "--snippets", str(root / "snippets"),
+        "--site-dir", str(root / "site"), "--toolkit-dir", str(root / "toolkit"),
+        "--mkdocs-config", str(root / "mkdocs.yml")])
+    assert result.exit_code == 0, result.output
+    return root
+
+
 @pytest.fixture
 def project(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     """A scratch project folder with the example policy and mkdocs.yml, as cwd."""
-    (tmp_path / "policies").mkdir()
-    shutil.copy(EXAMPLE, tmp_path / "policies" / "shop.yaml")
-    shutil.copy(ROOT / "mkdocs.yml", tmp_path / "mkdocs.yml")
     monkeypatch.chdir(tmp_path)
-    return tmp_path
+    return make_project(tmp_path)
 
 
 def tree(root: Path) -> dict[str, bytes]:

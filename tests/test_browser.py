@@ -11,10 +11,8 @@ from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner
 
-from generator.cli import main
-from tests.conftest import EXAMPLE, ROOT
+from tests.conftest import POLICIES, build_project
 from tests.test_advisor import CASES, day
 
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
@@ -24,27 +22,20 @@ ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
 
 @pytest.fixture(scope="module")
 def site_root(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    root = tmp_path_factory.mktemp("browser")
-    (root / "policies").mkdir()
-    shutil.copy(EXAMPLE, root / "policies" / "shop.yaml")
-    shutil.copy(ROOT / "mkdocs.yml", root / "mkdocs.yml")
-    cwd = Path.cwd()
-    os.chdir(root)
-    try:
-        result = CliRunner().invoke(main, ["build"])
-    finally:
-        os.chdir(cwd)
-    assert result.exit_code == 0, result.output
-    return root
+    return build_project(tmp_path_factory.mktemp("browser"))
+
+
+def serve(root: Path) -> tuple[ThreadingHTTPServer, str]:
+    handler = functools.partial(_QuietHandler, directory=str(root))
+    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    return server, f"http://127.0.0.1:{server.server_address[1]}"
 
 
 @pytest.fixture(scope="module")
 def base_url(site_root: Path) -> Iterator[str]:
-    handler = functools.partial(_QuietHandler, directory=str(site_root))
-    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.server_address[1]}"
+    server, url = serve(site_root)
+    yield url
     server.shutdown()
 
 
@@ -204,20 +195,9 @@ def test_language_selector_keeps_the_reader_on_the_same_page(
 
 @pytest.fixture(scope="module")
 def hostile_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    root = tmp_path_factory.mktemp("hostile-browser")
-    (root / "policies").mkdir()
-    shutil.copy(ROOT / "tests" / "policies" / "hostile.yaml", root / "policies" / "shop.yaml")
-    shutil.copy(ROOT / "mkdocs.yml", root / "mkdocs.yml")
-    cwd = Path.cwd()
-    os.chdir(root)
-    try:
-        assert CliRunner().invoke(main, ["build"]).exit_code == 0
-    finally:
-        os.chdir(cwd)
-    handler = functools.partial(_QuietHandler, directory=str(root))
-    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{server.server_address[1]}"
+    root = build_project(tmp_path_factory.mktemp("hostile-browser"), POLICIES / "hostile.yaml")
+    server, url = serve(root)
+    yield url
     server.shutdown()
 
 

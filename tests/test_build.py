@@ -10,7 +10,7 @@ import pytest
 from click.testing import CliRunner
 
 from generator.cli import main
-from tests.conftest import tree
+from tests.conftest import build_project, make_project, tree
 
 
 class _Ids(HTMLParser):
@@ -38,23 +38,7 @@ def parse(path: Path) -> _Ids:
 
 @pytest.fixture(scope="module")
 def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    import os
-    import shutil
-
-    from tests.conftest import EXAMPLE, ROOT
-
-    root = tmp_path_factory.mktemp("built")
-    (root / "policies").mkdir()
-    shutil.copy(EXAMPLE, root / "policies" / "shop.yaml")
-    shutil.copy(ROOT / "mkdocs.yml", root / "mkdocs.yml")
-    cwd = Path.cwd()
-    os.chdir(root)
-    try:
-        result = CliRunner().invoke(main, ["build"])
-    finally:
-        os.chdir(cwd)
-    assert result.exit_code == 0, result.output
-    return root
+    return build_project(tmp_path_factory.mktemp("built"))
 
 
 def test_site_has_every_page(built: Path) -> None:
@@ -104,14 +88,7 @@ def test_seller_text_is_shown_literally(built: Path) -> None:
 
 def test_two_builds_are_byte_identical(built: Path, tmp_path: Path,
                                        monkeypatch: pytest.MonkeyPatch) -> None:
-    import shutil
-
-    for name in ("policies", "mkdocs.yml"):
-        source = built / name
-        if source.is_dir():
-            shutil.copytree(source, tmp_path / name)
-        else:
-            shutil.copy(source, tmp_path / name)
+    make_project(tmp_path)
     monkeypatch.chdir(tmp_path)
     assert CliRunner().invoke(main, ["build"]).exit_code == 0
     assert tree(tmp_path / "site") == tree(built / "site")

@@ -6,34 +6,19 @@ import csv
 import html
 import io
 import json
-import os
 import re
-import shutil
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner
 
-from generator.cli import main
-from tests.conftest import POLICIES, ROOT
+from tests.conftest import POLICIES, build_project
 
 PAYLOADS = ("window.__pwned", "{{ 7*7 }}", "%(x)s")
 
 
 @pytest.fixture(scope="module")
 def hostile(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    root = tmp_path_factory.mktemp("hostile")
-    (root / "policies").mkdir()
-    shutil.copy(POLICIES / "hostile.yaml", root / "policies" / "shop.yaml")
-    shutil.copy(ROOT / "mkdocs.yml", root / "mkdocs.yml")
-    cwd = Path.cwd()
-    os.chdir(root)
-    try:
-        result = CliRunner().invoke(main, ["build"])
-    finally:
-        os.chdir(cwd)
-    assert result.exit_code == 0, result.output
-    return root
+    return build_project(tmp_path_factory.mktemp("hostile"), POLICIES / "hostile.yaml")
 
 
 def pages(root: Path) -> list[Path]:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-import shutil
 import signal
 import subprocess
 import sys
@@ -14,17 +13,13 @@ import pytest
 from click.testing import CliRunner
 
 from generator.cli import main
-from tests.conftest import POLICIES, ROOT, tree
+from tests.conftest import POLICIES, build_project, tree
 
 
 @pytest.fixture
 def built(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    (tmp_path / "policies").mkdir()
-    shutil.copy(POLICIES / "fees.yaml", tmp_path / "policies" / "shop.yaml")
-    shutil.copy(ROOT / "mkdocs.yml", tmp_path / "mkdocs.yml")
     monkeypatch.chdir(tmp_path)
-    assert CliRunner().invoke(main, ["build"]).exit_code == 0
-    return tmp_path
+    return build_project(tmp_path, POLICIES / "fees.yaml")
 
 
 def outputs(root: Path) -> dict[str, dict[str, bytes]]:
