@@ -271,6 +271,8 @@ def messages(locale: str, translations: Any) -> dict[str, Any]:
         if isinstance(text, tuple):
             clauses[key] = {cat: translations.ngettext(text[0], text[1], n)
                             for cat, n in samples.items()}
+            # Whole numbers never reach "other" in some languages (Polish); keep one anyway.
+            clauses[key].setdefault("other", translations.ngettext(text[0], text[1], 1000))
         else:
             clauses[key] = {"other": translations.gettext(text)}
     return {
