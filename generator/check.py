@@ -168,8 +168,10 @@ def consistency_findings(policy: Policy) -> Iterator[Finding]:
     for locale in policy.shop.locales:
         patterns = mention_patterns(policy, locale)
         for name, text, used, facts in outputs_with_facts(env, policy, locale):
-            seen = plain(text)
-            allowed = {plain(getattr(facts, f)) for f in FACT_FIELDS if getattr(facts, f)}
+            seen = plain(_visible(text))
+            values = [plain(getattr(facts, f)) for f in FACT_FIELDS if getattr(facts, f)]
+            allowed = {_mention(m) for value in values for pattern in patterns
+                       for m in pattern.finditer(value)}
             for field in sorted(used & set(FACT_FIELDS)):
                 value = plain(getattr(facts, field))
                 if value and value not in seen:
@@ -177,10 +179,20 @@ def consistency_findings(policy: Policy) -> Iterator[Finding]:
                                   f"uses {field} but does not state it as '{value}'")
             for pattern in patterns:
                 for match in pattern.finditer(seen):
-                    mention = match.group(0).strip()
-                    if not any(mention in value or value in mention for value in allowed):
+                    if _mention(match) not in allowed:
                         yield Finding("consistency", "FACT-UNKNOWN", "error", name, 0, 0,
-                                      f"states '{mention}', which the policy does not give")
+                                      f"states '{_mention(match)}', which the policy does "
+                                      "not give")
+
+
+def _mention(match: re.Match[str]) -> str:
+    return match.group(0).strip().rstrip(".,")
+
+
+def _visible(text: str) -> str:
+    """What a reader sees of an output: no scripts, no tags or attributes."""
+    text = re.sub(r"<script\b.*?</script>", " ", text, flags=re.S | re.I)
+    return re.sub(r"<[^>]+>", " ", text)
 
 
 # --- template and catalog lint ------------------------------------------------------------

@@ -233,3 +233,17 @@ def test_escalation_names_the_version_in_effect_on_the_order_date() -> None:
                                   reason="late"), "en")
     assert before.clauses[3]["text"] == ("No version of the policy is recorded for the order "
                                          "date.")
+
+
+@pytest.mark.parametrize("locale", ["de", "fr", "es", "nl", "pl", "ar"])
+def test_advice_in_every_language(locale: str) -> None:
+    from generator.casework import resolve
+
+    policy, case = run_case(CASES["cancel two months after shipment on Etsy: decline, "
+                                  "prepare the case"])
+    result = resolve(policy, case, locale)
+    for clause in result.clauses:
+        assert "{" not in clause["text"] and clause["text"]
+    assert "32" in result.clauses[1]["text"] and "2026-10-25" in result.clauses[1]["text"]
+    assert [r.id for r in result.replies] == ["return-declined", "escalation-etsy"]
+    assert "[[order_number]]" in result.replies[0].subject

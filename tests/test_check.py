@@ -235,3 +235,13 @@ def test_catalog_lint_finds_literal_numbers(tmp_path: Path,
 
 def test_shipped_templates_and_catalogs_have_no_literal_numbers() -> None:
     assert list(check_module.template_findings()) == []
+
+
+def test_consistency_is_not_fooled_by_a_number_inside_another(project: Path) -> None:
+    path = write(project, ("  remedies: [replacement, refund]\n",
+                           "  remedies: [replacement, refund]\n  extra_text: You get 100% of "
+                           "your money back.\n"))
+    CliRunner().invoke(main, ["generate", "--policy", str(path)])
+    result = run_check(path)
+    assert ("site_src/en/policy.md: FACT-UNKNOWN error: states '100%', which the policy "
+            "does not give") in result.output

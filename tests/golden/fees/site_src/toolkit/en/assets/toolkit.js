@@ -75,7 +75,14 @@
       ret.start = table["return"].starts;
     }
     var report = window_(c.delivered, table.report.days, c.today);
-    return { stage: { state: stage }, cancel: cancel, "return": ret, report: report };
+    var order = iso(c.order);
+    var applied = table.versions.filter(function (v) { return v.since <= order; });
+    var version = applied.length ?
+      { state: "known", version: applied[applied.length - 1].number,
+        since: applied[applied.length - 1].since } :
+      { state: "unknown" };
+    return { stage: { state: stage }, cancel: cancel, "return": ret, report: report,
+             version: version };
   }
 
   function match(table, c) {
@@ -104,7 +111,7 @@
       resolutions.push("prepare_escalation");
       replies.push(escalation);
     }
-    var clauses = ["cancel", "return", "report"].map(function (name) {
+    var clauses = ["cancel", "return", "report", "version"].map(function (name) {
       return Object.assign({ window: name }, found.state[name]);
     });
     return { clauses: clauses, resolutions: resolutions, replies: replies };
@@ -117,7 +124,9 @@
     var template = forms[category] || forms.other;
     return template.split("{end}").join(clause.end || "")
       .split("{days}").join(days === undefined ? "" : String(days))
-      .split("{start}").join(clause.start ? texts.starts[clause.start] : "");
+      .split("{start}").join(clause.start ? texts.starts[clause.start] : "")
+      .split("{version}").join(clause.version || "")
+      .split("{since}").join(clause.since || "");
   }
 
   function fill(list, items) {
