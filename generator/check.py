@@ -120,7 +120,8 @@ def plain(text: str) -> str:
 
 FACT_FIELDS = ("cancel_window", "return_window", "report_window", "refund_days",
                "change_of_mind_fee", "damaged_fee", "restocking_fee", "store_credit_bonus",
-               "store_credit_validity", "dispatch_days", "effective_date", "version",
+               "store_credit_validity", "dispatch_days", "dispatch_time", "effective_date",
+               "version",
                "etsy_case_wait", "ebay_step_in_wait", "amazon_claim_wait")
 
 
@@ -160,7 +161,7 @@ def mention_patterns(policy: Policy, locale: str) -> list[re.Pattern[str]]:
         pattern = re.escape(text)
         pattern = re.sub(r"(\d)(\\?[.,\s\u202f']?\d)*", r"\\d[\\d.,\\s\\u202f']*", pattern)
         patterns.add(pattern)
-    return [re.compile(p) for p in sorted(patterns, key=len, reverse=True)]
+    return [re.compile(p + r"(?!\w)") for p in sorted(patterns, key=len, reverse=True)]
 
 
 def consistency_findings(policy: Policy) -> Iterator[Finding]:

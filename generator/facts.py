@@ -35,6 +35,7 @@ class Facts:
     version: str
     effective_date: str
     dispatch_days: str
+    dispatch_time: str
     cancel_window: str
     return_window: str
     return_conditions: str
@@ -127,6 +128,7 @@ def facts_for(policy: Policy, locale: str, gettext_: gettext.NullTranslations) -
         version=policy.version.number,
         effective_date=format_date(policy.version.effective_date, "long", locale=locale),
         dispatch_days=number(shop.dispatch_days, locale),
+        dispatch_time=working_days(shop.dispatch_days, locale, gettext_),
         cancel_window=hours(cancel.hours, locale) if cancel.hours else "",
         return_window=days(returns.window_days, locale) if returns.window_days else "",
         return_conditions=format_list(
