@@ -264,7 +264,8 @@ def messages(locale: str, translations: Any) -> dict[str, Any]:
     """
     plural = Locale.parse(locale).plural_form
     samples: dict[str, int] = {}
-    for n in range(0, 1000):
+    # Enough whole numbers to meet every integer plural category CLDR knows.
+    for n in (0, 1, 2, 3, 5, 6, 11, 12, 21, 22, 25, 100, 101, 102, 111, 1000, 1000000):
         samples.setdefault(plural(n), n)
     clauses: dict[str, dict[str, str]] = {}
     for key, text in CLAUSES.items():

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import ctypes
 import ctypes.util
+import hashlib
 import io
+import json
 import logging
 import multiprocessing
 import os
@@ -24,8 +26,10 @@ from generator.paths import Paths
 from generator.render import render
 from generator.site import config_name as site_config
 from generator.toolkit import config_name as toolkit_config
+from generator.writer import atomic_write
 
 STAGE_PREFIX = ".shop-policy-build-"
+STATE_FILE = ".shop-policy-state.json"
 
 
 class _Collect(logging.Handler):
@@ -55,28 +59,84 @@ def _build_environment(policy: Policy) -> Iterator[None]:
 
 
 def build_sites(policy: Policy, env: Environment, paths: Paths, sources: dict[str, str],
-                stage: Path, *, toolkit: bool = True) -> None:
+                stage: Path, *, toolkit: bool = True) -> dict[str, str]:
     """Build the public site and the toolkit, one per locale, into `stage`.
 
     The sources are the site_src files as rendered in memory, written to `stage` too: the
-    real site_src/, site/ and toolkit/ are only touched once everything has built.
+    real site_src/, site/ and toolkit/ are only touched once everything has built. A site
+    whose inputs did not change since the last build is linked from the current one
+    instead of being built again. Returns the inputs' fingerprints, to save once the new
+    sites are in place.
     """
     staged_src = stage / "site_src"
     for rel, text in sources.items():
         target = staged_src / rel
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(text, "utf-8")
+    previous = _read_state(paths)
+    state: dict[str, str] = {}
     jobs = []
+    outputs = [("site", paths.site, site_config, "")]
+    if toolkit:
+        outputs.append(("toolkit", paths.toolkit, toolkit_config, "toolkit/"))
     for locale in policy.shop.locales:
-        jobs.append((site_config(locale), stage / "site" / locale))
-        if toolkit:
-            jobs.append((toolkit_config(locale), stage / "toolkit" / locale))
-    _run_mkdocs(policy, jobs, real=paths.site_src, staged=staged_src)
+        for folder, real_folder, config_name, prefix in outputs:
+            config = config_name(locale)
+            key = f"{folder}/{locale}"
+            state[key] = _fingerprint(policy, sources, config, f"{prefix}{locale}/", paths)
+            current = real_folder / locale
+            if previous.get(key) == state[key] and current.is_dir():
+                shutil.copytree(current, stage / folder / locale, copy_function=os.link)
+            else:
+                jobs.append((config, stage / folder / locale))
+    if jobs:
+        _run_mkdocs(policy, jobs, real=paths.site_src, staged=staged_src)
     default = policy.shop.default_locale
     index = render(env, "site/redirect.html.j2", shop=policy.shop.name,
                    target=f"{default}/", lang=default)
-    for folder in ("site", "toolkit") if toolkit else ("site",):
+    for folder, _, _, _ in outputs:
         (stage / folder / "index.html").write_text(index, "utf-8")
+    if not toolkit:
+        state |= {k: v for k, v in previous.items() if k.startswith("toolkit/")}
+    return state
+
+
+def save_state(paths: Paths, state: dict[str, str]) -> None:
+    atomic_write(_state_path(paths), (json.dumps(state, indent=2, sort_keys=True) + "\n")
+                 .encode("utf-8"))
+
+
+def _state_path(paths: Paths) -> Path:
+    return paths.site.parent / STATE_FILE
+
+
+def _read_state(paths: Paths) -> dict[str, str]:
+    try:
+        data = json.loads(_state_path(paths).read_text("utf-8"))
+    except (OSError, ValueError):
+        return {}
+    return data if isinstance(data, dict) else {}
+
+
+def _fingerprint(policy: Policy, sources: dict[str, str], config: str, docs: str,
+                 paths: Paths) -> str:
+    """Everything one site's build depends on: its sources and config, the shared look
+    (mkdocs.yml, theme overrides), the engine's versions and the pinned build date."""
+    from importlib.metadata import version
+
+    digest = hashlib.sha256()
+    parts = [config, sources[config], str(policy.version.effective_date),
+             version("mkdocs"), version("mkdocs-material"), version("shop-policy")]
+    parts += [f"{rel}\0{text}" for rel, text in sorted(sources.items())
+              if rel.startswith((docs, "overrides/"))]
+    try:
+        parts.append(paths.base_config.read_text("utf-8"))
+    except OSError:
+        parts.append("")
+    for part in parts:
+        digest.update(part.encode("utf-8"))
+        digest.update(b"\0")
+    return digest.hexdigest()
 
 
 def _run_mkdocs(policy: Policy, jobs: list[tuple[str, Path]], *, real: Path,

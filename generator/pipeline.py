@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from generator.build import build_sites, staging, swap
 from generator.facts import facts_for
 from generator.model import Policy
 from generator.paths import Paths
@@ -44,14 +43,17 @@ def build(policy_path: Path, paths: Paths, *, force: bool = False,
           warn: Warn | None = None, toolkit: bool = True) -> Report:
     """Generate and build. Until every site has built, nothing outside a scratch folder
     changes; then sources, snippets and sites are put in place together."""
+    from generator.build import build_sites, save_state, staging, swap  # engine, only here
+
     policy = read_policy(policy_path, warn)
     outputs = render_all(policy, paths)
     plans = plan_outputs(outputs, force=force)
     with staging(paths.site) as stage:
-        build_sites(policy, environment(), paths, outputs[paths.site_src], stage,
-                    toolkit=toolkit)
+        state = build_sites(policy, environment(), paths, outputs[paths.site_src], stage,
+                            toolkit=toolkit)
         report = commit(plans)
         swap(stage / "site", paths.site)
         if toolkit:
             swap(stage / "toolkit", paths.toolkit)
+        save_state(paths, state)
     return report

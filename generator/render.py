@@ -6,7 +6,13 @@ import json
 import re
 from typing import Any
 
-from jinja2 import Environment, PackageLoader, StrictUndefined, pass_context
+from jinja2 import (
+    Environment,
+    FileSystemBytecodeCache,
+    PackageLoader,
+    StrictUndefined,
+    pass_context,
+)
 from jinja2.runtime import Context
 from markupsafe import Markup, escape
 
@@ -53,6 +59,8 @@ def _autoescape(name: str | None) -> bool:
 def environment() -> Environment:
     env = Environment(
         loader=PackageLoader("generator", "templates"),
+        # Compiled templates are kept in the user's temporary folder between runs.
+        bytecode_cache=FileSystemBytecodeCache(),
         undefined=StrictUndefined,
         autoescape=_autoescape,
         extensions=["jinja2.ext.i18n"],

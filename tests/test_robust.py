@@ -60,3 +60,16 @@ def test_a_killed_build_changes_nothing(built: Path) -> None:
     assert CliRunner().invoke(main, ["build"]).exit_code == 0
     assert not stage.exists(), "the next build clears what the killed one left"
     assert "within 90 days" in (built / "site_src" / "en" / "policy.md").read_text("utf-8")
+
+
+def test_unchanged_sites_are_reused_and_changed_ones_rebuilt(built: Path) -> None:
+    page = built / "site" / "en" / "policy" / "index.html"
+    first = page.stat().st_ino
+    assert CliRunner().invoke(main, ["build"]).exit_code == 0
+    assert page.stat().st_ino == first, "nothing changed: the built page is linked, not rebuilt"
+    config = built / "mkdocs.yml"
+    config.write_text(config.read_text("utf-8").replace("toc.follow", "navigation.top"),
+                      "utf-8")
+    assert CliRunner().invoke(main, ["build"]).exit_code == 0
+    assert page.stat().st_ino != first, "the shared look changed: every site is rebuilt"
+    assert "navigation.top" in (built / "site" / "en" / "index.html").read_text("utf-8")
