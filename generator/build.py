@@ -18,7 +18,8 @@ from contextlib import contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
 
-from jinja2 import Environment
+from jinja2 import Environment, FileSystemBytecodeCache
+from mkdocs.plugins import BasePlugin
 
 from generator.errors import BuildError
 from generator.model import Policy
@@ -159,6 +160,15 @@ def _run_mkdocs(policy: Policy, jobs: list[tuple[str, Path]], *, real: Path,
         raise BuildError("\n".join(failures))
 
 
+class TemplateCache(BasePlugin):  # type: ignore[type-arg]
+    """Keep the theme's compiled templates between builds: every locale's build uses the
+    same Material templates, so only the first one needs to compile them."""
+
+    def on_env(self, env: Environment, /, *, config: object, files: object) -> Environment:
+        env.bytecode_cache = FileSystemBytecodeCache()
+        return env
+
+
 def _die_with_parent() -> None:
     """On Linux, a worker ends when the build that started it is killed, instead of
     writing on into the scratch folder."""
@@ -185,6 +195,7 @@ def _build_one(task: tuple[str, Path, Path, Path]) -> str | None:
         stream.name = str(real / name)  # type: ignore[attr-defined]
         config = load_config(stream, config_file_path=str(staged / name), strict=True,
                              site_dir=str(output.resolve()))
+        config.plugins["shop-policy-template-cache"] = TemplateCache()
         build(config)
     except MkDocsException as exc:
         details = "\n".join(f"  {m}" for m in collect.messages)
