@@ -107,7 +107,7 @@ def loads(raw: bytes, name: str) -> Document:
     try:
         root = yaml.compose(text)
         _check_tree(root, name)
-        data = yaml.load(text)
+        data = yaml.constructor.construct_document(root) if root is not None else None
     except MarkedYAMLError as exc:
         raise PolicyError([_syntax_problem(exc, name)]) from None
     except YAMLError as exc:

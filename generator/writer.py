@@ -9,9 +9,9 @@ beside their targets and renamed into place together; unchanged files are left a
 from __future__ import annotations
 
 import hashlib
+import itertools
 import json
 import os
-import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -151,26 +151,27 @@ def _remove_stale(plan: _Plan, report: Report) -> None:
 
 
 def _stage(path: Path, data: bytes) -> Path:
+    """Write `data` to a new temporary file beside `path` (created with the usual
+    permissions, as any new file) and return its name."""
     path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    for attempt in itertools.count():
+        tmp = path.with_name(f".{path.name}.{os.getpid()}.{attempt}.tmp")
+        try:
+            fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)
+        except FileExistsError:
+            continue
+        break
     try:
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
-        os.chmod(tmp, 0o666 & ~_umask())
     except BaseException:
-        Path(tmp).unlink(missing_ok=True)
+        tmp.unlink(missing_ok=True)
         raise
-    return Path(tmp)
+    return tmp
 
 
 def atomic_write(path: Path, data: bytes) -> None:
     os.replace(_stage(path, data), path)
-
-
-def _umask() -> int:
-    mask = os.umask(0)
-    os.umask(mask)
-    return mask
 
 
 def _prune(folder: Path, root: Path) -> None:
