@@ -1,6 +1,8 @@
 from __future__ import annotations
 
 import shutil
+import socket
+import urllib.request
 from pathlib import Path
 
 import pytest
@@ -45,3 +47,18 @@ def tree(root: Path) -> dict[str, bytes]:
     """Every file under root, by relative path."""
     return {p.relative_to(root).as_posix(): p.read_bytes()
             for p in sorted(root.rglob("*")) if p.is_file()}
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def fetch(url: str) -> str:
+    """The page at `url`, or "" while nothing answers there."""
+    try:
+        with urllib.request.urlopen(url, timeout=2) as response:
+            return response.read().decode("utf-8")
+    except OSError:
+        return ""
