@@ -167,7 +167,7 @@ LOCALES = ["en", "de", "fr", "es", "nl", "pl", "ar"]
 
 @pytest.mark.parametrize("locale", LOCALES)
 def test_every_locale_loads_cleanly(page: object, base_url: str, locale: str) -> None:
-    for path in ("", "policy/", "faq/"):
+    for path in ("", "policy/", "faq/", "changes/"):
         response = page.goto(f"{base_url}/site/{locale}/{path}")
         assert response.status == 200
         assert page.get_attribute("html", "lang") == locale
