@@ -2,18 +2,13 @@
 
 from __future__ import annotations
 
-import ctypes
-import ctypes.util
 import hashlib
 import io
 import json
 import logging
-import multiprocessing
 import os
 import shutil
-import signal
 from collections.abc import Iterator
-from concurrent.futures import ProcessPoolExecutor
 from contextlib import contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
@@ -23,6 +18,7 @@ from mkdocs.plugins import BasePlugin
 
 from generator.errors import BuildError
 from generator.model import Policy
+from generator.parallel import parallel_map
 from generator.paths import Paths
 from generator.render import render
 from generator.site import config_name as site_config
@@ -147,15 +143,8 @@ def _run_mkdocs(policy: Policy, jobs: list[tuple[str, Path]], *, real: Path,
     import mkdocs.commands.build  # noqa: F401 - loaded once, before the workers fork
 
     tasks = [(name, output, real, staged) for name, output in jobs]
-    workers = min(len(tasks), os.cpu_count() or 1)
     with _build_environment(policy):
-        if workers > 1 and "fork" in multiprocessing.get_all_start_methods():
-            context = multiprocessing.get_context("fork")
-            with ProcessPoolExecutor(workers, mp_context=context,
-                                     initializer=_die_with_parent) as pool:
-                failures = [f for f in pool.map(_build_one, tasks) if f]
-        else:
-            failures = [f for f in map(_build_one, tasks) if f]
+        failures = [f for f in parallel_map(_build_one, tasks) if f]
     if failures:
         raise BuildError("\n".join(failures))
 
@@ -167,16 +156,6 @@ class TemplateCache(BasePlugin):  # type: ignore[type-arg]
     def on_env(self, env: Environment, /, *, config: object, files: object) -> Environment:
         env.bytecode_cache = FileSystemBytecodeCache()
         return env
-
-
-def _die_with_parent() -> None:
-    """On Linux, a worker ends when the build that started it is killed, instead of
-    writing on into the scratch folder."""
-    try:
-        libc = ctypes.CDLL(ctypes.util.find_library("c") or "libc.so.6", use_errno=True)
-        libc.prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
-    except (OSError, AttributeError):
-        pass
 
 
 def _build_one(task: tuple[str, Path, Path, Path]) -> str | None:
