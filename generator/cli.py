@@ -57,9 +57,12 @@ def reports_errors(command: Callable[..., Any]) -> Callable[..., Any]:
         except ShopPolicyError as exc:
             click.echo(f"error: {exc}", err=True)
             sys.exit(exc.exit_code)
+        except BrokenPipeError:
+            sys.exit(1)  # the reader of our output went away (| head): nothing to say
         except OSError as exc:
-            click.echo(f"error: {exc.filename or ''}: {exc.strerror}; check the path and "
-                       "its permissions", err=True)
+            where = f"{exc.filename}: " if exc.filename else ""
+            click.echo(f"error: {where}{exc.strerror}; check the path and its permissions",
+                       err=True)
             sys.exit(1)
 
     return wrapper
