@@ -97,6 +97,7 @@ def commit(plans: list[_Plan]) -> Report:
     renamed into place in one quick pass, so a failure while staging changes nothing."""
     report = Report()
     staged: list[tuple[Path, Path]] = []
+    folders: set[Path] = set()
     try:
         for plan in plans:
             if not plan.files:
@@ -106,7 +107,7 @@ def commit(plans: list[_Plan]) -> Report:
                 if path.is_file() and path.read_bytes() == data:
                     report.unchanged.append(path)
                 else:
-                    staged.append((_stage(path, data), path))
+                    staged.append((_stage(path, data, folders), path))
             manifest = plan.root / MANIFEST
             data = _manifest(plan)
             if not manifest.is_file() or manifest.read_bytes() != data:
@@ -150,10 +151,14 @@ def _remove_stale(plan: _Plan, report: Report) -> None:
             root.rmdir()
 
 
-def _stage(path: Path, data: bytes) -> Path:
+def _stage(path: Path, data: bytes, folders: set[Path] | None = None) -> Path:
     """Write `data` to a new temporary file beside `path` (created with the usual
-    permissions, as any new file) and return its name."""
-    path.parent.mkdir(parents=True, exist_ok=True)
+    permissions, as any new file) and return its name. `folders` remembers the folders
+    already made."""
+    if folders is None or path.parent not in folders:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        if folders is not None:
+            folders.add(path.parent)
     for attempt in itertools.count():
         tmp = path.with_name(f".{path.name}.{os.getpid()}.{attempt}.tmp")
         try:
