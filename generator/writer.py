@@ -167,11 +167,14 @@ def _stage(path: Path, data: bytes, folders: set[Path] | None = None) -> Path:
             continue
         break
     try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
+        view = memoryview(data)
+        while view:
+            view = view[os.write(fd, view):]
     except BaseException:
+        os.close(fd)
         tmp.unlink(missing_ok=True)
         raise
+    os.close(fd)
     return tmp
 
 
