@@ -12,19 +12,19 @@ import datetime as dt
 import itertools
 import math
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, get_args
 
 from babel import Locale
 
 from generator.errors import ShopPolicyError
 from generator.labels import N_, NP_
-from generator.model import Policy
+from generator.model import Marketplace, Policy
 from generator.replies import available
 
 REASONS = ("change_of_mind", "damaged", "defective", "not_as_described", "not_received",
            "late")
 CONDITIONS = ("unused", "used")
-MARKETPLACES = ("own_shop", "etsy", "ebay", "amazon")
+MARKETPLACES: tuple[str, ...] = get_args(Marketplace)
 FAULTS = ["damaged", "defective", "not_as_described"]
 DELIVERY = ["not_received", "late"]
 

@@ -12,8 +12,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
 from generator import marketplaces as mk
-from generator.model import Policy
-from generator.structured import EEA
+from generator.model import EEA, Policy
 
 Path = tuple[str | int, ...]
 Check = Callable[[Policy], Iterator[tuple[Path, str]]]

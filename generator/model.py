@@ -43,6 +43,9 @@ Evidence = Literal[
 Remedy = Literal["replacement", "refund", "partial_refund", "repair", "store_credit"]
 
 REGIONS = {"EU": "European Union", "EEA": "European Economic Area", "WORLD": "worldwide"}
+EU = ("AT", "BE", "BG", "HR", "CY", "CZ", "DK", "EE", "FI", "FR", "DE", "GR", "HU", "IE",
+      "IT", "LV", "LT", "LU", "MT", "NL", "PL", "PT", "RO", "SK", "SI", "ES", "SE")
+EEA = (*EU, "IS", "LI", "NO")
 
 
 def _fail(message: str) -> PydanticCustomError:
@@ -133,6 +136,12 @@ DEFAULT_TEXT = "*"
 def _one_text_per_locale(value: object) -> object:
     """A plain string is the default locale's text; a mapping gives one per locale."""
     return {DEFAULT_TEXT: value} if isinstance(value, str) else value
+
+
+def text_for(texts: dict[str, str], locale: str, default: str) -> str:
+    """The seller's text for `locale`, else the default locale's (validation makes sure it
+    exists, or that falling back was allowed)."""
+    return texts.get(locale) or texts.get(default) or texts[DEFAULT_TEXT]
 
 
 LocalText = Annotated[

@@ -17,7 +17,7 @@ from jinja2.runtime import Context
 from markupsafe import Markup, escape
 
 from generator import labels
-from generator.model import DEFAULT_TEXT
+from generator.model import text_for
 from generator.replies import tidy
 from generator.translations import translations
 
@@ -45,11 +45,7 @@ def json_script(value: Any) -> Markup:
 def local(context: Context, texts: dict[str, str]) -> str:
     """The seller's own text in the locale being rendered (validated to exist, or allowed
     to fall back to the default locale's text)."""
-    locale = context["f"].locale
-    default = context["p"].shop.default_locale
-    if locale in texts:
-        return texts[locale]
-    return texts.get(default) or texts[DEFAULT_TEXT]
+    return text_for(texts, context["f"].locale, context["p"].shop.default_locale)
 
 
 def _autoescape(name: str | None) -> bool:

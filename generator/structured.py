@@ -9,12 +9,9 @@ from __future__ import annotations
 from typing import Any
 
 from generator.facts import Facts
-from generator.model import Policy, ShippingCost
+from generator.model import EEA, EU, Policy, ShippingCost
 
 SCHEMA = "https://schema.org/"
-EU = ("AT", "BE", "BG", "HR", "CY", "CZ", "DK", "EE", "FI", "FR", "DE", "GR", "HU", "IE",
-      "IT", "LV", "LT", "LU", "MT", "NL", "PL", "PT", "RO", "SK", "SI", "ES", "SE")
-EEA = (*EU, "IS", "LI", "NO")
 REFUND_TYPES = {"original_payment": "FullRefund", "store_credit": "StoreCreditRefund",
                 "exchange": "ExchangeRefund"}
 

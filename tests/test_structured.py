@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import re
 
-from generator.structured import EU
+from generator.model import EU
 from tests.golden import CASES, render_case
 
 SCHEMA = "https://schema.org/"
