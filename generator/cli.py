@@ -38,6 +38,8 @@ toolkit_option = click.option(
     help="Where the built private seller toolkit goes.")
 force_option = click.option(
     "--force", is_flag=True, help="Overwrite generated files even if they were edited.")
+timings_option = click.option(
+    "--timings", is_flag=True, help="Print how long each phase took, on standard error.")
 
 
 def reports_errors(command: Callable[..., Any]) -> Callable[..., Any]:
@@ -94,15 +96,20 @@ def validate(policy_path: Path) -> None:
 @snippets_option
 @base_config_option
 @force_option
+@timings_option
 @reports_errors
 def generate(policy_path: Path, site_src: Path, snippets: Path, base_config: Path,
-             force: bool) -> None:
+             force: bool, timings: bool) -> None:
     """Write the site sources and snippets, without building the sites."""
     from generator.paths import Paths
     from generator.pipeline import generate as run
+    from generator.timings import Timings
 
     paths = Paths(site_src=site_src, snippets=snippets, base_config=base_config)
-    _summary(run(policy_path, paths, force=force, warn=warn))
+    clock = Timings()
+    _summary(run(policy_path, paths, force=force, warn=warn, timings=clock))
+    if timings:
+        click.echo(clock.table(), err=True, nl=False)
 
 
 @main.command()
@@ -115,16 +122,23 @@ def generate(policy_path: Path, site_src: Path, snippets: Path, base_config: Pat
 @force_option
 @click.option("--public-only", is_flag=True,
               help="Build only the public site; leave the built toolkit as it is.")
+@timings_option
 @reports_errors
 def build(policy_path: Path, site_src: Path, snippets: Path, site_dir: Path,
-          toolkit_dir: Path, base_config: Path, force: bool, public_only: bool) -> None:
+          toolkit_dir: Path, base_config: Path, force: bool, public_only: bool,
+          timings: bool) -> None:
     """Generate everything and build the public site and the private toolkit."""
     from generator.paths import Paths
     from generator.pipeline import build as run
+    from generator.timings import Timings
 
     paths = Paths(site_src=site_src, snippets=snippets, site=site_dir, toolkit=toolkit_dir,
                   base_config=base_config)
-    _summary(run(policy_path, paths, force=force, warn=warn, toolkit=not public_only))
+    clock = Timings()
+    _summary(run(policy_path, paths, force=force, warn=warn, toolkit=not public_only,
+                 timings=clock))
+    if timings:
+        click.echo(clock.table(), err=True, nl=False)
     if public_only:
         click.echo(f"public site built in {site_dir}/ (publish it)")
     else:

@@ -9,51 +9,75 @@ from generator.model import Policy
 from generator.paths import Paths
 from generator.render import environment, use_locale
 from generator.replies import render_replies
-from generator.site import relative_base, site_sources
+from generator.site import relative_base, site_sources, theme_overrides
 from generator.snippets import email_snippet, snippet_files
+from generator.timings import NoTimings, Timings
 from generator.toolkit import toolkit_sources
 from generator.translations import translations
 from generator.validate import Warn, read_policy
 from generator.writer import Report, commit, plan_outputs, write_outputs
+
+# The phases `--timings` reports; the first three are generation.
+READ = "read and check the policy"
+RENDER = "render every text in every locale"
+WRITE = "write sources and snippets"
+ENGINE = "load the site engine (mkdocs, Material)"
+SITES = "build the sites"
+SWAP = "put the new sites in place"
+GENERATION = (READ, RENDER, WRITE)
 
 
 def render_all(policy: Policy, paths: Paths) -> dict[Path, dict[str, str]]:
     """Every generated file of `policy`, in memory, keyed by output folder."""
     env = environment()
     base = relative_base(paths.base_config, paths.site_src)
-    sources = site_sources(policy, env, base_config=base)
+    sources = dict(theme_overrides())
     snippets: dict[str, str] = {}
     for locale in policy.shop.locales:
         use_locale(env, locale)
         facts = facts_for(policy, locale, translations(locale))
         replies = render_replies(env, policy, facts)
-        snippets |= snippet_files(env, policy, facts, replies)
-        sources |= toolkit_sources(env, policy, facts, replies,
-                                   email_snippet(env, policy, facts), base)
+        email = email_snippet(env, policy, facts)
+        sources |= site_sources(env, policy, facts, base_config=base)
+        snippets |= snippet_files(policy, facts, replies, email)
+        sources |= toolkit_sources(env, policy, facts, replies, email, base)
     return {paths.site_src: sources, paths.snippets: snippets}
 
 
 def generate(policy_path: Path, paths: Paths, *, force: bool = False,
-             warn: Warn | None = None) -> Report:
-    policy = read_policy(policy_path, warn)
-    return write_outputs(render_all(policy, paths), force=force)
+             warn: Warn | None = None, timings: Timings | None = None) -> Report:
+    clock = timings or NoTimings()
+    with clock.phase(READ):
+        policy = read_policy(policy_path, warn)
+    with clock.phase(RENDER):
+        outputs = render_all(policy, paths)
+    with clock.phase(WRITE):
+        return write_outputs(outputs, force=force)
 
 
 def build(policy_path: Path, paths: Paths, *, force: bool = False,
-          warn: Warn | None = None, toolkit: bool = True) -> Report:
+          warn: Warn | None = None, toolkit: bool = True,
+          timings: Timings | None = None) -> Report:
     """Generate and build. Until every site has built, nothing outside a scratch folder
     changes; then sources, snippets and sites are put in place together."""
-    from generator.build import build_sites, save_state, staging, swap  # engine, only here
+    clock = timings or NoTimings()
+    with clock.phase(ENGINE):
+        from generator.build import build_sites, save_state, staging, swap
 
-    policy = read_policy(policy_path, warn)
-    outputs = render_all(policy, paths)
-    plans = plan_outputs(outputs, force=force)
+    with clock.phase(READ):
+        policy = read_policy(policy_path, warn)
+    with clock.phase(RENDER):
+        outputs = render_all(policy, paths)
+        plans = plan_outputs(outputs, force=force)
     with staging(paths.site) as stage:
-        state = build_sites(policy, environment(), paths, outputs[paths.site_src], stage,
-                            toolkit=toolkit)
-        report = commit(plans)
-        swap(stage / "site", paths.site)
-        if toolkit:
-            swap(stage / "toolkit", paths.toolkit)
-        save_state(paths, state)
+        with clock.phase(SITES):
+            state = build_sites(policy, environment(), paths, outputs[paths.site_src], stage,
+                                toolkit=toolkit)
+        with clock.phase(WRITE):
+            report = commit(plans)
+        with clock.phase(SWAP):
+            swap(stage / "site", paths.site)
+            if toolkit:
+                swap(stage / "toolkit", paths.toolkit)
+            save_state(paths, state)
     return report

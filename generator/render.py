@@ -61,6 +61,8 @@ def environment() -> Environment:
         autoescape=_autoescape,
         extensions=["jinja2.ext.i18n"],
         keep_trailing_newline=True,
+        # One run renders each template many times; the files do not change meanwhile.
+        auto_reload=False,
         trim_blocks=True,
         lstrip_blocks=True,
         # Markdown's attribute lists ({#anchor}) would otherwise open a Jinja comment.

@@ -6,6 +6,7 @@ import io
 import os
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import cache
 from importlib import resources
 from pathlib import Path
 
@@ -15,10 +16,10 @@ from jinja2 import Environment
 from markupsafe import Markup
 from ruamel.yaml import YAML
 
-from generator.facts import Facts, facts_for
+from generator.facts import Facts
 from generator.labels import N_
 from generator.model import Policy, text_for
-from generator.render import json_script, render, use_locale
+from generator.render import json_script, render
 from generator.structured import json_ld
 from generator.translations import translations
 
@@ -31,25 +32,22 @@ def config_name(locale: str) -> str:
     return f"mkdocs.{locale}.yml"
 
 
-def site_sources(policy: Policy, env: Environment, *, base_config: str) -> dict[str, str]:
-    """Every file under site_src/, keyed by its path relative to site_src/.
+def site_sources(env: Environment, policy: Policy, facts: Facts, *, base_config: str
+                 ) -> dict[str, str]:
+    """The public site's files for one locale (the environment already speaks it), keyed
+    by path relative to site_src/.
 
     `base_config` is the hand-kept mkdocs.yml, relative to site_src/, that each locale's
     config inherits its theme and extensions from.
     """
-    files: dict[str, str] = {}
-    for locale in policy.shop.locales:
-        use_locale(env, locale)
-        facts = facts_for(policy, locale, translations(locale))
-        context = {"p": policy, "f": facts, "history": history(policy, locale),
-                   "json_ld": Markup('<script type="application/ld+json">')
-                   + json_script(json_ld(policy, facts)) + Markup("</script>")}
-        for page in PAGES:
-            files[f"{locale}/{page}"] = render(env, f"site/{page}.j2", **context)
-        files[f"{locale}/assets/shop-policy.css"] = static("shop-policy.css")
-        files[config_name(locale)] = mkdocs_config(policy, facts, base_config,
-                                                   translations(locale).gettext)
-    files |= theme_overrides()
+    locale = facts.locale
+    context = {"p": policy, "f": facts, "history": history(policy, locale),
+               "json_ld": Markup('<script type="application/ld+json">')
+               + json_script(json_ld(policy, facts)) + Markup("</script>")}
+    files = {f"{locale}/{page}": render(env, f"site/{page}.j2", **context) for page in PAGES}
+    files[f"{locale}/assets/shop-policy.css"] = static("shop-policy.css")
+    files[config_name(locale)] = mkdocs_config(policy, facts, base_config,
+                                               translations(locale).gettext)
     return files
 
 
@@ -63,10 +61,12 @@ def theme_language(locale: str) -> str:
     return locale.split("_", 1)[0]
 
 
+@cache
 def static(*parts: str) -> str:
     return resources.files("generator").joinpath("static", *parts).read_text("utf-8")
 
 
+@cache
 def theme_overrides() -> dict[str, str]:
     """Partials that change Material: the language selector, and a name for the search
     dialog (screen readers announce it; Material leaves it unnamed)."""

@@ -20,15 +20,15 @@ def email_snippet(env: Environment, policy: Policy, facts: Facts) -> dict[str, s
     }
 
 
-def snippet_files(env: Environment, policy: Policy, facts: Facts,
-                  replies: list[Reply]) -> dict[str, str]:
+def snippet_files(policy: Policy, facts: Facts, replies: list[Reply],
+                  email: dict[str, str]) -> dict[str, str]:
     """Every snippet file of one locale, by path relative to snippets/."""
     locale = facts.locale
     files: dict[str, str] = {}
     for reply in replies:
         files[f"{locale}/replies/{reply.id}.txt"] = reply.body
         files[f"{locale}/replies/{reply.id}.html"] = reply.html
-    for name, text in email_snippet(env, policy, facts).items():
+    for name, text in email.items():
         files[f"{locale}/email/{name}"] = text
     files[f"{locale}/exports/zendesk-macros.json"] = exports.zendesk(replies, policy.shop.name)
     files[f"{locale}/exports/gorgias-macros.json"] = exports.gorgias(replies)

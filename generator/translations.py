@@ -9,14 +9,17 @@ from __future__ import annotations
 
 import gettext
 import io
+import struct
 from functools import cache
 from pathlib import Path
 
+import babel
 from babel.messages.catalog import Message
 from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po
 from babel.support import Translations
 
+from generator import cache as file_cache
 from generator.errors import ShopPolicyError
 
 SOURCE_LOCALE = "en"
@@ -59,8 +62,24 @@ def translations(locale: str) -> gettext.NullTranslations:
     if catalog == SOURCE_LOCALE:
         return gettext.NullTranslations()
     path = catalog_path(catalog)
-    with path.open("rb") as handle:
-        messages = read_po(handle, locale=catalog)
+    raw = path.read_bytes()
+    # Compiling parses the whole .po file, so a finished catalog's .mo is kept in the
+    # user's cache under a hash of its text; a damaged entry is compiled again.
+    name = file_cache.key(raw, catalog, babel.__version__) + ".mo"
+    cached = file_cache.read("catalogs", name)
+    if cached is not None:
+        try:
+            return Translations(fp=io.BytesIO(cached))
+        except (OSError, ValueError, IndexError, UnicodeDecodeError, struct.error):
+            pass
+    compiled = _compile(path, raw, catalog, locale)
+    file_cache.write("catalogs", name, compiled)
+    return Translations(fp=io.BytesIO(compiled))
+
+
+def _compile(path: Path, raw: bytes, catalog: str, locale: str) -> bytes:
+    """The .po text compiled to .mo bytes, refused if any message is unfinished."""
+    messages = read_po(io.BytesIO(raw), locale=catalog)
     unfinished = [m for m in messages if m.id and (m.fuzzy or not _translated(m))]
     if unfinished:
         first = unfinished[0].id if isinstance(unfinished[0].id, str) else unfinished[0].id[0]
@@ -69,8 +88,7 @@ def translations(locale: str) -> gettext.NullTranslations:
                            f"'{locale}'")
     buffer = io.BytesIO()
     write_mo(buffer, messages, use_fuzzy=False)
-    buffer.seek(0)
-    return Translations(fp=buffer)
+    return buffer.getvalue()
 
 
 def _translated(message: Message) -> bool:

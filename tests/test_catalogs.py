@@ -101,3 +101,33 @@ def test_an_unfinished_catalog_is_refused(tmp_path: Path,
             tr.translations("de")
     finally:
         tr.translations.cache_clear()
+
+
+def test_a_finished_catalog_is_kept_compiled_and_a_damaged_entry_is_rebuilt(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    tr.translations.cache_clear()
+    try:
+        fresh = tr.translations("de").gettext("Overview")
+        entries = list((tmp_path / "shop-policy" / "catalogs").glob("*.mo"))
+        assert len(entries) == 1
+        tr.translations.cache_clear()
+        assert tr.translations("de").gettext("Overview") == fresh != "Overview"
+        entries[0].write_bytes(b"not a catalog")
+        tr.translations.cache_clear()
+        assert tr.translations("de").gettext("Overview") == fresh
+        assert entries[0].read_bytes()[:4] in (b"\xde\x12\x04\x95", b"\x95\x04\x12\xde")
+    finally:
+        tr.translations.cache_clear()
+
+
+def test_an_unwritable_cache_only_costs_time(tmp_path: Path,
+                                             monkeypatch: pytest.MonkeyPatch) -> None:
+    blocker = tmp_path / "file"
+    blocker.write_text("a file where the cache folder would go")
+    monkeypatch.setenv("XDG_CACHE_HOME", str(blocker))
+    tr.translations.cache_clear()
+    try:
+        assert tr.translations("fr").gettext("Overview") != "Overview"
+    finally:
+        tr.translations.cache_clear()

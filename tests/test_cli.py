@@ -95,3 +95,15 @@ def test_clean_removes_only_generated_files(project: Path) -> None:
     (project / "site_src" / "mine.md").write_text("keep me\n")
     assert runner.invoke(main, ["clean"]).exit_code == 0
     assert [p.name for p in (project / "site_src").rglob("*")] == ["mine.md"]
+
+
+def test_timings_name_every_phase_of_a_build(project: Path) -> None:
+    result = CliRunner().invoke(main, ["build", "--public-only", "--timings"])
+    assert result.exit_code == 0, result.output
+    phases = [line.rsplit("  ", 1)[0].strip() for line in result.stderr.splitlines()]
+    assert phases == ["load the site engine (mkdocs, Material)", "read and check the policy",
+                      "render every text in every locale", "build the sites",
+                      "write sources and snippets", "put the new sites in place", "total"]
+    seconds = [float(line.split()[-2]) for line in result.stderr.splitlines()]
+    assert seconds[-1] == pytest.approx(sum(seconds[:-1]), abs=0.01)
+    assert "render" not in CliRunner().invoke(main, ["generate"]).stderr
