@@ -4,8 +4,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from babel.localedata import load as babel_load
+from jinja2 import Environment
+
 from generator.facts import facts_for
 from generator.model import Policy
+from generator.parallel import parallel_map
 from generator.paths import Paths
 from generator.render import environment, use_locale
 from generator.replies import render_replies
@@ -28,20 +32,46 @@ GENERATION = (READ, RENDER, WRITE)
 
 
 def render_all(policy: Policy, paths: Paths) -> dict[Path, dict[str, str]]:
-    """Every generated file of `policy`, in memory, keyed by output folder."""
+    """Every generated file of `policy`, in memory, keyed by output folder.
+
+    Locales are rendered in parallel on the machine's cores. The templates, catalogs and
+    shared locale data are loaded here first, so every worker starts with them.
+    """
+    global _job
     env = environment()
-    base = relative_base(paths.base_config, paths.site_src)
+    locales = policy.shop.locales
+    for name in env.list_templates():
+        env.get_template(name)
+    for locale in locales:
+        translations(locale)
+    babel_load("root")
+    _job = (env, policy, relative_base(paths.base_config, paths.site_src))
+    try:
+        parts = parallel_map(_render_locale, locales, minimum=3)
+    finally:
+        _job = None
     sources = dict(theme_overrides())
     snippets: dict[str, str] = {}
-    for locale in policy.shop.locales:
-        use_locale(env, locale)
-        facts = facts_for(policy, locale, translations(locale))
-        replies = render_replies(env, policy, facts)
-        email = email_snippet(env, policy, facts)
-        sources |= site_sources(env, policy, facts, base_config=base)
-        snippets |= snippet_files(policy, facts, replies, email)
-        sources |= toolkit_sources(env, policy, facts, replies, email, base)
+    for locale_sources, locale_snippets in parts:
+        sources |= locale_sources
+        snippets |= locale_snippets
     return {paths.site_src: sources, paths.snippets: snippets}
+
+
+_job: tuple[Environment, Policy, str] | None = None
+
+
+def _render_locale(locale: str) -> tuple[dict[str, str], dict[str, str]]:
+    """One locale's site sources and snippets (run in a worker, or here)."""
+    assert _job is not None
+    env, policy, base = _job
+    use_locale(env, locale)
+    facts = facts_for(policy, locale, translations(locale))
+    replies = render_replies(env, policy, facts)
+    email = email_snippet(env, policy, facts)
+    sources = site_sources(env, policy, facts, base_config=base)
+    sources |= toolkit_sources(env, policy, facts, replies, email, base)
+    return sources, snippet_files(policy, facts, replies, email)
 
 
 def generate(policy_path: Path, paths: Paths, *, force: bool = False,

@@ -8,6 +8,7 @@ beside their targets and renamed into place together; unchanged files are left a
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import itertools
 import json
@@ -32,6 +33,9 @@ class _Plan:
     root: Path
     files: dict[str, bytes]
     recorded: dict[str, str]
+    # What is in the folder now, relative to it: one walk instead of a look per file.
+    existing: set[str]
+    folders: set[str]
 
 
 def digest(data: bytes) -> str:
@@ -53,14 +57,28 @@ def read_manifest(root: Path) -> dict[str, str]:
                               "only if every file in this folder may be replaced"]) from None
 
 
-def conflicts(root: Path, files: dict[str, bytes], recorded: dict[str, str]) -> list[str]:
-    """What stops writing `files` into `root`: foreign files, edited files."""
+def scan(root: Path) -> tuple[set[str], set[str]]:
+    """The files and the folders under `root`, as relative POSIX paths."""
+    files: set[str] = set()
+    folders: set[str] = set()
+    top = str(root)
+    for current, dirnames, filenames in os.walk(top):
+        rel = os.path.relpath(current, top)
+        prefix = "" if rel == "." else rel.replace(os.sep, "/") + "/"
+        folders.update(prefix + name for name in dirnames)
+        files.update(prefix + name for name in filenames)
+    return files, folders
+
+
+def conflicts(plan: _Plan) -> list[str]:
+    """What stops writing the plan's files into its folder: foreign files, edited files."""
     found = []
+    root, files, recorded = plan.root, plan.files, plan.recorded
     for rel in sorted(files):
         path = root / rel
-        if path.is_dir():
+        if rel in plan.folders:
             found.append(f"{path}: is a folder where a generated file belongs; move it away")
-        elif path.exists():
+        elif rel in plan.existing:
             current = digest(path.read_bytes())
             if rel not in recorded:
                 if current != digest(files[rel]):
@@ -69,7 +87,7 @@ def conflicts(root: Path, files: dict[str, bytes], recorded: dict[str, str]) -> 
                 found.append(f"{path}: was edited since shop-policy wrote it")
     for rel in sorted(set(recorded) - set(files)):
         path = root / rel
-        if path.exists() and digest(path.read_bytes()) != recorded[rel]:
+        if rel in plan.existing and digest(path.read_bytes()) != recorded[rel]:
             found.append(f"{path}: is no longer generated, but was edited since; "
                          "move it away or delete it")
     return found
@@ -83,10 +101,10 @@ def plan_outputs(outputs: dict[Path, dict[str, str | bytes]], *, force: bool = F
     for root, files in outputs.items():
         as_bytes = {rel: v.encode("utf-8") if isinstance(v, str) else v
                     for rel, v in files.items()}
-        recorded = read_manifest(root)
-        plans.append(_Plan(root, as_bytes, recorded))
+        plan = _Plan(root, as_bytes, read_manifest(root), *scan(root))
+        plans.append(plan)
         if not force:
-            problems += conflicts(root, as_bytes, recorded)
+            problems += conflicts(plan)
     if problems:
         raise OutputConflict(problems)
     return plans
@@ -96,33 +114,48 @@ def commit(plans: list[_Plan]) -> Report:
     """Write what changed: every new file is staged next to its target first, then all are
     renamed into place in one quick pass, so a failure while staging changes nothing."""
     report = Report()
-    staged: list[tuple[Path, Path]] = []
-    folders: set[Path] = set()
+    staged: list[tuple[str, str]] = []
+    made: set[str] = set()
     try:
         for plan in plans:
             if not plan.files:
                 continue
+            top = str(plan.root)
             for rel, data in sorted(plan.files.items()):
-                path = plan.root / rel
-                if path.is_file() and path.read_bytes() == data:
-                    report.unchanged.append(path)
-                else:
-                    staged.append((_stage(path, data, folders), path))
-            manifest = plan.root / MANIFEST
+                target = os.path.join(top, rel)
+                if rel in plan.existing and _same(target, data):
+                    report.unchanged.append(plan.root / rel)
+                    continue
+                folder = os.path.dirname(target)
+                if folder not in made:
+                    os.makedirs(folder, exist_ok=True)
+                    made.add(folder)
+                staged.append((_stage(target, data), target))
+            manifest = os.path.join(top, MANIFEST)
             data = _manifest(plan)
-            if not manifest.is_file() or manifest.read_bytes() != data:
+            if MANIFEST not in plan.existing or not _same(manifest, data):
+                os.makedirs(top, exist_ok=True)
                 staged.append((_stage(manifest, data), manifest))
     except BaseException:
         for temp, _ in staged:
-            temp.unlink(missing_ok=True)
+            with contextlib.suppress(FileNotFoundError):
+                os.unlink(temp)
         raise
-    for temp, path in staged:
-        os.replace(temp, path)
-        if path.name != MANIFEST:
-            report.written.append(path)
+    for temp, target in staged:
+        os.replace(temp, target)
+        if os.path.basename(target) != MANIFEST:
+            report.written.append(Path(target))
     for plan in plans:
         _remove_stale(plan, report)
     return report
+
+
+def _same(path: str, data: bytes) -> bool:
+    try:
+        with open(path, "rb") as handle:
+            return handle.read() == data
+    except (FileNotFoundError, IsADirectoryError, NotADirectoryError):
+        return False
 
 
 def write_outputs(outputs: dict[Path, dict[str, str | bytes]], *, force: bool = False
@@ -151,16 +184,12 @@ def _remove_stale(plan: _Plan, report: Report) -> None:
             root.rmdir()
 
 
-def _stage(path: Path, data: bytes, folders: set[Path] | None = None) -> Path:
-    """Write `data` to a new temporary file beside `path` (created with the usual
-    permissions, as any new file) and return its name. `folders` remembers the folders
-    already made."""
-    if folders is None or path.parent not in folders:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        if folders is not None:
-            folders.add(path.parent)
+def _stage(target: str, data: bytes) -> str:
+    """Write `data` to a new temporary file beside `target` (created with the usual
+    permissions, as any new file) and return its name. The folder must exist."""
+    folder, name = os.path.split(target)
     for attempt in itertools.count():
-        tmp = path.with_name(f".{path.name}.{os.getpid()}.{attempt}.tmp")
+        tmp = os.path.join(folder, f".{name}.{os.getpid()}.{attempt}.tmp")
         try:
             fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)
         except FileExistsError:
@@ -172,14 +201,15 @@ def _stage(path: Path, data: bytes, folders: set[Path] | None = None) -> Path:
             view = view[os.write(fd, view):]
     except BaseException:
         os.close(fd)
-        tmp.unlink(missing_ok=True)
+        os.unlink(tmp)
         raise
     os.close(fd)
     return tmp
 
 
 def atomic_write(path: Path, data: bytes) -> None:
-    os.replace(_stage(path, data), path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    os.replace(_stage(str(path), data), path)
 
 
 def _prune(folder: Path, root: Path) -> None:
