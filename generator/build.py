@@ -59,17 +59,14 @@ def build_sites(policy: Policy, env: Environment, paths: Paths, sources: dict[st
                 stage: Path, *, toolkit: bool = True) -> dict[str, str]:
     """Build the public site and the toolkit, one per locale, into `stage`.
 
-    The sources are the site_src files as rendered in memory, written to `stage` too: the
-    real site_src/, site/ and toolkit/ are only touched once everything has built. A site
+    The sources are the site_src files as rendered in memory, already written to
+    `stage`/site_src: the real site_src/, site/ and toolkit/ are only touched once
+    everything has built. A site
     whose inputs did not change since the last build is linked from the current one
     instead of being built again. Returns the inputs' fingerprints, to save once the new
     sites are in place.
     """
     staged_src = stage / "site_src"
-    for rel, text in sources.items():
-        target = staged_src / rel
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(text, "utf-8")
     previous = _read_state(paths)
     state: dict[str, str] = {}
     jobs = []

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 from pathlib import Path
 
 from babel.localedata import load as babel_load
@@ -13,21 +14,22 @@ from generator.parallel import parallel_map
 from generator.paths import Paths
 from generator.render import environment, use_locale
 from generator.replies import render_replies
-from generator.site import relative_base, site_sources, theme_overrides
+from generator.site import language_names, relative_base, site_sources, theme_overrides
 from generator.snippets import email_snippet, snippet_files
 from generator.timings import NoTimings, Timings
 from generator.toolkit import toolkit_sources
 from generator.translations import translations
 from generator.validate import Warn, read_policy
-from generator.writer import Report, commit, plan_outputs, write_outputs
+from generator.writer import Report, apply, plan_outputs, stage, write_outputs
 
-# The phases `--timings` reports; the first three are generation.
+# The phases `--timings` reports; reading, rendering and writing are generation. A build
+# writes the sources once, into its scratch folder, and moves them into place at the end.
 READ = "read and check the policy"
 RENDER = "render every text in every locale"
 WRITE = "write sources and snippets"
 ENGINE = "load the site engine (mkdocs, Material)"
 SITES = "build the sites"
-SWAP = "put the new sites in place"
+SWAP = "put the new files and sites in place"
 GENERATION = (READ, RENDER, WRITE)
 
 
@@ -45,10 +47,15 @@ def render_all(policy: Policy, paths: Paths) -> dict[Path, dict[str, str]]:
     for locale in locales:
         translations(locale)
     babel_load("root")
+    language_names(tuple(locales))
     _job = (env, policy, relative_base(paths.base_config, paths.site_src))
+    # Everything loaded so far lives until the end: the collector need not walk it again
+    # while rendering, and forked workers then need not copy the pages it sits on.
+    gc.freeze()
     try:
         parts = parallel_map(_render_locale, locales, minimum=3)
     finally:
+        gc.unfreeze()
         _job = None
     sources = dict(theme_overrides())
     snippets: dict[str, str] = {}
@@ -99,15 +106,22 @@ def build(policy_path: Path, paths: Paths, *, force: bool = False,
     with clock.phase(RENDER):
         outputs = render_all(policy, paths)
         plans = plan_outputs(outputs, force=force)
-    with staging(paths.site) as stage:
-        with clock.phase(SITES):
-            state = build_sites(policy, environment(), paths, outputs[paths.site_src], stage,
-                                toolkit=toolkit)
+    with staging(paths.site) as scratch:
         with clock.phase(WRITE):
-            report = commit(plans)
+            staged = stage(plans, scratch={paths.site_src: scratch / "site_src",
+                                           paths.snippets: scratch / "snippets"},
+                           complete={paths.site_src})
+        try:
+            with clock.phase(SITES):
+                state = build_sites(policy, environment(), paths, outputs[paths.site_src],
+                                    scratch, toolkit=toolkit)
+        except BaseException:
+            staged.discard()
+            raise
         with clock.phase(SWAP):
-            swap(stage / "site", paths.site)
+            report = apply(staged)
+            swap(scratch / "site", paths.site)
             if toolkit:
-                swap(stage / "toolkit", paths.toolkit)
+                swap(scratch / "toolkit", paths.toolkit)
             save_state(paths, state)
     return report

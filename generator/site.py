@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import json
 import os
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -10,12 +11,14 @@ from functools import cache
 from importlib import resources
 from pathlib import Path
 
+import babel
 from babel import Locale
 from babel.dates import format_date
 from jinja2 import Environment
 from markupsafe import Markup
 from ruamel.yaml import YAML
 
+from generator import cache as file_cache
 from generator.facts import Facts
 from generator.labels import N_
 from generator.model import Policy, text_for
@@ -104,9 +107,30 @@ def language_name(locale: str) -> str:
     return name[:1].upper() + name[1:]
 
 
+@cache
+def language_names(locales: tuple[str, ...]) -> dict[str, str]:
+    """language_name of each locale. Babel must load a locale's whole data to tell, so
+    the answer is kept in the user's cache: a worker rendering German need not load
+    Arabic just to name it in the language selector."""
+    entry = file_cache.key(*locales, babel.__version__) + ".json"
+    cached = file_cache.read("language-names", entry)
+    if cached is not None:
+        try:
+            names = json.loads(cached)
+        except ValueError:
+            names = None
+        if isinstance(names, dict) and list(names) == list(locales) and \
+                all(isinstance(name, str) and name for name in names.values()):
+            return names
+    names = {locale: language_name(locale) for locale in locales}
+    file_cache.write("language-names", entry, json.dumps(names).encode("utf-8"))
+    return names
+
+
 def alternates(policy: Policy, locale: str) -> list[dict[str, str]]:
     """The language selector's entries, relative to this locale's site root."""
-    return [{"name": language_name(other), "link": f"../{other}/",
+    names = language_names(tuple(policy.shop.locales))
+    return [{"name": names[other], "link": f"../{other}/",
              "lang": other.replace("_", "-")} for other in policy.shop.locales]
 
 

@@ -13,6 +13,7 @@ import hashlib
 import itertools
 import json
 import os
+from collections.abc import Collection
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -110,44 +111,104 @@ def plan_outputs(outputs: dict[Path, dict[str, str | bytes]], *, force: bool = F
     return plans
 
 
-def commit(plans: list[_Plan]) -> Report:
-    """Write what changed: every new file is staged next to its target first, then all are
-    renamed into place in one quick pass, so a failure while staging changes nothing."""
-    report = Report()
-    staged: list[tuple[str, str]] = []
-    made: set[str] = set()
-    try:
-        for plan in plans:
-            if not plan.files:
-                continue
-            top = str(plan.root)
-            for rel, data in sorted(plan.files.items()):
-                target = os.path.join(top, rel)
-                if rel in plan.existing and _same(target, data):
-                    report.unchanged.append(plan.root / rel)
-                    continue
-                folder = os.path.dirname(target)
-                if folder not in made:
-                    os.makedirs(folder, exist_ok=True)
-                    made.add(folder)
-                staged.append((_stage(target, data), target))
-            manifest = os.path.join(top, MANIFEST)
-            data = _manifest(plan)
-            if MANIFEST not in plan.existing or not _same(manifest, data):
-                os.makedirs(top, exist_ok=True)
-                staged.append((_stage(manifest, data), manifest))
-    except BaseException:
-        for temp, _ in staged:
+@dataclass
+class Staged:
+    """Files written under temporary names, waiting to be renamed into place."""
+    plans: list[_Plan]
+    moves: list[tuple[str, str]] = field(default_factory=list)
+    unchanged: list[Path] = field(default_factory=list)
+
+    def discard(self) -> None:
+        for temp, _ in self.moves:
             with contextlib.suppress(FileNotFoundError):
                 os.unlink(temp)
+        self.moves.clear()
+
+
+def stage(plans: list[_Plan], scratch: dict[Path, Path] | None = None,
+          complete: Collection[Path] = ()) -> Staged:
+    """Write every changed file under a temporary name; a failure midway removes them
+    again and changes nothing.
+
+    Temporary files go beside their targets, or, when `scratch` maps an output folder to
+    a scratch folder on the same disk, into that scratch folder, so that a run killed
+    before `apply` leaves nothing in the output folder. For the folders in `complete`,
+    the scratch folder gets every file, changed or not (the site engine builds from it).
+    """
+    staged = Staged(plans)
+    made: set[str] = set()
+
+    def folder_of(path: str) -> str:
+        folder = os.path.dirname(path)
+        if folder not in made:
+            os.makedirs(folder, exist_ok=True)
+            made.add(folder)
+        return path
+
+    try:
+        for plan in plans:
+            top = str(plan.root)
+            copy = (scratch or {}).get(plan.root)
+            if copy is not None:
+                copy.mkdir(parents=True, exist_ok=True)
+            movable = copy is not None and _same_disk(copy, plan.root)
+            for rel, data in sorted(plan.files.items()):
+                target = os.path.join(top, rel)
+                changed = rel not in plan.existing or not _same(target, data)
+                if copy is not None and (plan.root in complete or (changed and movable)):
+                    # A scratch folder nobody else reads: no temporary name needed.
+                    scratch_file = folder_of(os.path.join(str(copy), rel))
+                    _write(scratch_file, data)
+                    if changed and movable:
+                        staged.moves.append((scratch_file, folder_of(target)))
+                        continue
+                if changed:
+                    staged.moves.append((_stage(folder_of(target), data), target))
+                else:
+                    staged.unchanged.append(plan.root / rel)
+            if plan.files:
+                manifest = os.path.join(top, MANIFEST)
+                data = _manifest(plan)
+                if MANIFEST not in plan.existing or not _same(manifest, data):
+                    if movable:
+                        scratch_file = folder_of(os.path.join(str(copy), MANIFEST))
+                        _write(scratch_file, data)
+                        staged.moves.append((scratch_file, folder_of(manifest)))
+                    else:
+                        staged.moves.append((_stage(folder_of(manifest), data), manifest))
+    except BaseException:
+        staged.discard()
         raise
-    for temp, target in staged:
+    return staged
+
+
+def apply(staged: Staged) -> Report:
+    """Rename every staged file into place in one quick pass; remove what is no longer
+    generated."""
+    report = Report(unchanged=list(staged.unchanged))
+    for temp, target in staged.moves:
         os.replace(temp, target)
         if os.path.basename(target) != MANIFEST:
             report.written.append(Path(target))
-    for plan in plans:
+    staged.moves.clear()
+    for plan in staged.plans:
         _remove_stale(plan, report)
     return report
+
+
+def commit(plans: list[_Plan]) -> Report:
+    """Write what changed: staged first, then renamed into place together."""
+    return apply(stage(plans))
+
+
+def _same_disk(one: Path, other: Path) -> bool:
+    """Whether a file can be renamed from `one` into `other` (which may not exist yet)."""
+    while not other.exists() and other != other.parent:
+        other = other.parent
+    try:
+        return os.stat(one).st_dev == os.stat(other).st_dev
+    except OSError:
+        return False
 
 
 def _same(path: str, data: bytes) -> bool:
@@ -191,20 +252,25 @@ def _stage(target: str, data: bytes) -> str:
     for attempt in itertools.count():
         tmp = os.path.join(folder, f".{name}.{os.getpid()}.{attempt}.tmp")
         try:
-            fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)
+            _write(tmp, data, os.O_EXCL)
         except FileExistsError:
             continue
-        break
+        return tmp
+    raise AssertionError("unreachable")
+
+
+def _write(path: str, data: bytes, flags: int = os.O_TRUNC) -> None:
+    """Write `data` to `path`; on failure, no partial file is left."""
+    fd = os.open(path, os.O_WRONLY | os.O_CREAT | flags, 0o666)
     try:
         view = memoryview(data)
         while view:
             view = view[os.write(fd, view):]
     except BaseException:
         os.close(fd)
-        os.unlink(tmp)
+        os.unlink(path)
         raise
     os.close(fd)
-    return tmp
 
 
 def atomic_write(path: Path, data: bytes) -> None:

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from generator import writer
 from generator.errors import OutputConflict
 from generator.writer import MANIFEST, write_outputs
 
@@ -85,3 +86,47 @@ def test_unreadable_manifest_is_a_conflict(tmp_path: Path) -> None:
     (tmp_path / MANIFEST).write_text("{not json")
     with pytest.raises(OutputConflict, match="not a manifest"):
         write_outputs({tmp_path: {"a.md": "A\n"}})
+
+
+def _files(root: Path) -> dict[str, str]:
+    return {p.relative_to(root).as_posix(): p.read_text() for p in sorted(root.rglob("*"))
+            if p.is_file()}
+
+
+def test_staging_in_a_scratch_folder_leaves_the_outputs_alone_until_applied(
+        tmp_path: Path) -> None:
+    out, sources, scratch = tmp_path / "snippets", tmp_path / "site_src", tmp_path / "scratch"
+    write_outputs({out: {"kept.txt": "same\n", "old.txt": "old\n"},
+                   sources: {"en/a.md": "A\n", "en/b.md": "B\n"}})
+    before = {"out": _files(out), "sources": _files(sources)}
+    plans = writer.plan_outputs({out: {"kept.txt": "same\n", "new.txt": "new\n"},
+                                 sources: {"en/a.md": "A\n", "en/b.md": "B2\n"}})
+    staged = writer.stage(plans, scratch={out: scratch / "snippets",
+                                          sources: scratch / "site_src"},
+                          complete={sources})
+    assert {"out": _files(out), "sources": _files(sources)} == before
+    site_src_copy = _files(scratch / "site_src")
+    assert site_src_copy["en/a.md"] == "A\n" and site_src_copy["en/b.md"] == "B2\n", \
+        "the complete copy holds unchanged files too"
+    assert "kept.txt" not in _files(scratch / "snippets"), "only changes are staged"
+    report = writer.apply(staged)
+    assert set(_files(out)) == {"kept.txt", "new.txt", MANIFEST}
+    assert _files(out)["new.txt"] == "new\n"
+    assert _files(sources)["en/b.md"] == "B2\n"
+    assert sorted(p.name for p in report.written) == ["b.md", "new.txt"]
+    assert [p.name for p in report.removed] == ["old.txt"]
+
+
+def test_a_scratch_folder_on_another_disk_stages_beside_the_targets(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(writer, "_same_disk", lambda one, other: False)
+    out, scratch = tmp_path / "snippets", tmp_path / "scratch"
+    plans = writer.plan_outputs({out: {"a.txt": "A\n", "sub/b.txt": "B\n"}})
+    staged = writer.stage(plans, scratch={out: scratch})
+    hidden = sorted(p.name for p in out.rglob("*.tmp"))
+    assert len(hidden) == 3 and all(name.startswith(".") for name in hidden)
+    staged.discard()
+    assert not list(out.rglob("*.tmp")), "a failed build removes what it staged"
+    writer.apply(writer.stage(writer.plan_outputs({out: {"a.txt": "A\n"}}),
+                              scratch={out: scratch}))
+    assert _files(out)["a.txt"] == "A\n" and not list(out.rglob("*.tmp"))
