@@ -10,7 +10,7 @@ from jinja2 import Environment
 
 from generator.facts import facts_for
 from generator.model import Policy
-from generator.parallel import parallel_map
+from generator.parallel import split_map
 from generator.paths import Paths
 from generator.render import environment, use_locale
 from generator.replies import render_replies
@@ -53,7 +53,7 @@ def render_all(policy: Policy, paths: Paths) -> dict[Path, dict[str, str]]:
     # while rendering, and forked workers then need not copy the pages it sits on.
     gc.freeze()
     try:
-        parts = parallel_map(_render_locale, locales, minimum=3)
+        parts = split_map(_render_locale, locales)
     finally:
         gc.unfreeze()
         _job = None

@@ -19,6 +19,7 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
+from generator.pipeline import GENERATION, SITES
 from tests.conftest import fetch, free_port
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -103,6 +104,27 @@ plugins:
     return folder
 
 
+def timed_builds(folder: Path, runs: int) -> tuple[float, float, dict[str, float]]:
+    """Fresh full builds with --timings: the median wall-clock time, the median share of
+    each run's time that went to generation (its read, render and write phases, as the
+    build itself measured them), and the median seconds of every phase."""
+    walls, shares, phases = [], [], {}
+    for _ in range(runs):
+        clean(folder)()
+        start = time.perf_counter()
+        done = subprocess.run(shop_policy("build", "--timings"), cwd=folder, env=ENV,
+                              check=True, capture_output=True, text=True)
+        wall = time.perf_counter() - start
+        seconds = {name.strip(): float(value.split()[0]) for name, value in
+                   (line.rsplit("  ", 1) for line in done.stderr.splitlines())}
+        for name, value in seconds.items():
+            phases.setdefault(name, []).append(value)
+        walls.append(wall)
+        shares.append(sum(seconds[name] for name in GENERATION) / wall)
+    return (statistics.median(walls), statistics.median(shares),
+            {name: statistics.median(values) for name, values in phases.items()})
+
+
 def in_process_generation(folder: Path, runs: int) -> float:
     """Generation alone, timed inside a process that has already imported everything."""
     script = (
@@ -173,13 +195,18 @@ def main() -> None:
         generate = median(lambda: run(shop_policy("generate"), example), runs + 2,
                           clean(example))
         in_process = in_process_generation(example, runs + 2)
-        build = median(lambda: run(shop_policy("build"), example), runs, clean(example))
+        build, share, phases = timed_builds(example, runs + 2)
+        generation = sum(phases[name] for name in GENERATION)
         rebuild = median(lambda: run(shop_policy("build"), example), runs)
         rows += [("generate sources, 7 locales (fresh), whole command", generate, "1.00"),
                  ("the same generation inside one running process", in_process,
                   f"{in_process / generate:.2f} x the command"),
                  ("make site equivalent: generate + build, 7 locales", build,
                   f"{build / generate:.2f} x generate"),
+                 ("  in it, generation: read + render + write (build --timings)",
+                  generation, f"{share:.0%} of the full build"),
+                 ("  in it, building the 14 sites with mkdocs", phases[SITES],
+                  f"{phases[SITES] / build:.0%} of the full build"),
                  ("the same again, nothing changed", rebuild,
                   f"{rebuild / build:.2f} x full build")]
 
@@ -238,8 +265,9 @@ def main() -> None:
     print(f"{'-' * width}  {'-' * 9}  {'-' * 30}")
     for name, seconds, ratio in rows:
         print(f"{name:<{width}}  {seconds:>9.2f}  {ratio}")
-    print(f"\ngeneration is {in_process / build:.0%} of the full build inside one process, "
-          f"{generate / build:.0%} as a separate command (target: under 10%); "
+    print(f"\ngeneration is {share:.0%} of the full build, measured by the build itself "
+          f"(target: under 10%); as a separate command, with Python's start-up and imports, "
+          f"it takes {generate / build:.0%} of the build's time; "
           f"the public site takes {public / i18n_time:.2f} x mkdocs-static-i18n's time for the "
           f"same pages (target: under 1.00). Cores: {os.cpu_count()}.")
 
