@@ -18,6 +18,7 @@ from babel.units import format_unit
 from jinja2 import Environment
 
 from generator import lint
+from generator.errors import dotted
 from generator.facts import Facts, facts_for
 from generator.load import Document, load
 from generator.model import Policy
@@ -70,7 +71,7 @@ def run_checks(policy_path: Path, paths: Paths) -> list[Finding]:
 def policy_findings(doc: Document, policy: Policy) -> Iterator[Finding]:
     for found in lint.lint(policy):
         line, column = doc.locate(found.path)
-        key = ".".join(str(p) for p in found.path)
+        key = dotted(found.path)
         yield Finding("policy", found.rule.code, found.rule.severity, doc.path, line, column,
                       f"{found.message}. {found.rule.summary}", found.rule.source, key)
 

@@ -5,8 +5,26 @@ Only the command line prints and exits; everything else raises one of these.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import json
+import re
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+
+_PLAIN_KEY = re.compile(r"[A-Za-z0-9_\-]+")
+
+
+def dotted(path: Sequence[str | int]) -> str:
+    """A key's path as people write it: returns.non_returnable[0].wording. A key that is
+    not a plain word (a typo such as ':x' or 'my key') is quoted, so it cannot be taken
+    for the separators around it."""
+    text = ""
+    for part in path:
+        if isinstance(part, int):
+            text += f"[{part}]"
+            continue
+        name = part if _PLAIN_KEY.fullmatch(part) else json.dumps(part, ensure_ascii=False)
+        text += f".{name}" if text else name
+    return text or "file"
 
 
 @dataclass(frozen=True, order=True)

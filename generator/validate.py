@@ -12,7 +12,7 @@ from babel.numbers import get_currency_precision
 from pydantic import BaseModel, ValidationError
 from pydantic_core import PydanticCustomError
 
-from generator.errors import PolicyError, Problem
+from generator.errors import PolicyError, Problem, dotted
 from generator.load import Document, load
 from generator.model import DEFAULT_TEXT, Policy, _check_locale
 from generator.translations import available_locales, catalog_for
@@ -111,14 +111,7 @@ def _local_text_fallbacks(policy: Policy) -> Iterator[tuple[tuple[str | int, ...
 def _problem(doc: Document, path: tuple[str | int, ...], message: str, *,
              key: bool = False) -> Problem:
     line, column = doc.locate(path, key=key)
-    return Problem(doc.path, line, column, _dotted(path), message)
-
-
-def _dotted(path: tuple[str | int, ...]) -> str:
-    text = ""
-    for part in path:
-        text += f"[{part}]" if isinstance(part, int) else (f".{part}" if text else part)
-    return text or "file"
+    return Problem(doc.path, line, column, dotted(path), message)
 
 
 def _problems(doc: Document, exc: ValidationError) -> list[Problem]:
@@ -139,7 +132,7 @@ def _problems(doc: Document, exc: ValidationError) -> list[Problem]:
         if error["type"] == "missing":
             parent = loc[:-1]
             line, column = doc.locate(parent, key=True) if parent else (1, 1)
-            problems.append(Problem(doc.path, line, column, _dotted(loc), _message(error, loc)))
+            problems.append(Problem(doc.path, line, column, dotted(loc), _message(error, loc)))
         else:
             problems.append(_problem(doc, loc, _message(error, loc),
                                      key=error["type"] == "extra_forbidden"))
