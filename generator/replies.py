@@ -11,6 +11,7 @@ import html
 import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
+from functools import cached_property
 from typing import Any
 
 from jinja2 import Environment
@@ -60,7 +61,7 @@ class Reply:
     body: str
     note: str
 
-    @property
+    @cached_property
     def html(self) -> str:
         return text_to_html(self.body)
 
