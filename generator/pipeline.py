@@ -5,7 +5,6 @@ from __future__ import annotations
 import gc
 from pathlib import Path
 
-from babel.localedata import load as babel_load
 from jinja2 import Environment
 
 from generator.facts import facts_for
@@ -36,18 +35,13 @@ GENERATION = (READ, RENDER, WRITE)
 def render_all(policy: Policy, paths: Paths) -> dict[Path, dict[str, str]]:
     """Every generated file of `policy`, in memory, keyed by output folder.
 
-    Locales are rendered in parallel on the machine's cores. The templates, catalogs and
-    shared locale data are loaded here first, so every worker starts with them.
+    Locales are rendered in parallel on the machine's cores: this process and one forked
+    child per other core each load the templates, catalogs and locale data they need.
     """
     global _job
     env = environment()
     locales = policy.shop.locales
-    for name in env.list_templates():
-        env.get_template(name)
-    for locale in locales:
-        translations(locale)
-    babel_load("root")
-    language_names(tuple(locales))
+    language_names(tuple(locales))  # every locale's page names them all
     _job = (env, policy, relative_base(paths.base_config, paths.site_src))
     # Everything loaded so far lives until the end: the collector need not walk it again
     # while rendering, and forked workers then need not copy the pages it sits on.

@@ -116,6 +116,8 @@ class Staged:
     """Files written under temporary names, waiting to be renamed into place."""
     plans: list[_Plan]
     moves: list[tuple[str, str]] = field(default_factory=list)
+    # Whole scratch folders that become an output folder that does not exist yet.
+    folder_moves: list[tuple[Path, Path]] = field(default_factory=list)
     unchanged: list[Path] = field(default_factory=list)
 
     def discard(self) -> None:
@@ -123,6 +125,7 @@ class Staged:
             with contextlib.suppress(FileNotFoundError):
                 os.unlink(temp)
         self.moves.clear()
+        self.folder_moves.clear()  # a scratch folder is removed with its parent
 
 
 def stage(plans: list[_Plan], scratch: dict[Path, Path] | None = None,
@@ -152,6 +155,7 @@ def stage(plans: list[_Plan], scratch: dict[Path, Path] | None = None,
             if copy is not None:
                 copy.mkdir(parents=True, exist_ok=True)
             movable = copy is not None and _same_disk(copy, plan.root)
+            fresh = movable and plan.files and not plan.root.exists()
             for rel, data in sorted(plan.files.items()):
                 target = os.path.join(top, rel)
                 changed = rel not in plan.existing or not _same(target, data)
@@ -160,7 +164,8 @@ def stage(plans: list[_Plan], scratch: dict[Path, Path] | None = None,
                     scratch_file = folder_of(os.path.join(str(copy), rel))
                     _write(scratch_file, data)
                     if changed and movable:
-                        staged.moves.append((scratch_file, folder_of(target)))
+                        if not fresh:
+                            staged.moves.append((scratch_file, target))
                         continue
                 if changed:
                     staged.moves.append((_stage(folder_of(target), data), target))
@@ -171,11 +176,15 @@ def stage(plans: list[_Plan], scratch: dict[Path, Path] | None = None,
                 data = _manifest(plan)
                 if MANIFEST not in plan.existing or not _same(manifest, data):
                     if movable:
-                        scratch_file = folder_of(os.path.join(str(copy), MANIFEST))
+                        scratch_file = os.path.join(str(copy), MANIFEST)
                         _write(scratch_file, data)
-                        staged.moves.append((scratch_file, folder_of(manifest)))
+                        if not fresh:
+                            staged.moves.append((scratch_file, manifest))
                     else:
                         staged.moves.append((_stage(folder_of(manifest), data), manifest))
+            if fresh:
+                assert copy is not None
+                staged.folder_moves.append((copy, plan.root))
     except BaseException:
         staged.discard()
         raise
@@ -186,14 +195,28 @@ def apply(staged: Staged) -> Report:
     """Rename every staged file into place in one quick pass; remove what is no longer
     generated."""
     report = Report(unchanged=list(staged.unchanged))
+    for copy, root in staged.folder_moves:
+        root.parent.mkdir(parents=True, exist_ok=True)
+        os.rename(copy, root)
+        report.written += [root / rel for rel in sorted(_plan_for(staged, root).files)]
+    made: set[str] = set()
     for temp, target in staged.moves:
+        folder = os.path.dirname(target)
+        if folder not in made:
+            os.makedirs(folder, exist_ok=True)
+            made.add(folder)
         os.replace(temp, target)
         if os.path.basename(target) != MANIFEST:
             report.written.append(Path(target))
     staged.moves.clear()
+    staged.folder_moves.clear()
     for plan in staged.plans:
         _remove_stale(plan, report)
     return report
+
+
+def _plan_for(staged: Staged, root: Path) -> _Plan:
+    return next(plan for plan in staged.plans if plan.root == root)
 
 
 def commit(plans: list[_Plan]) -> Report:

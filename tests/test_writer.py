@@ -130,3 +130,17 @@ def test_a_scratch_folder_on_another_disk_stages_beside_the_targets(
     writer.apply(writer.stage(writer.plan_outputs({out: {"a.txt": "A\n"}}),
                               scratch={out: scratch}))
     assert _files(out)["a.txt"] == "A\n" and not list(out.rglob("*.tmp"))
+
+
+def test_a_new_output_folder_is_moved_into_place_whole(tmp_path: Path) -> None:
+    out, scratch = tmp_path / "new" / "snippets", tmp_path / "scratch" / "snippets"
+    plans = writer.plan_outputs({out: {"en/a.txt": "A\n", "de/b.txt": "B\n"}})
+    staged = writer.stage(plans, scratch={out: scratch})
+    assert not out.exists(), "nothing appears before apply"
+    report = writer.apply(staged)
+    assert set(_files(out)) == {"en/a.txt", "de/b.txt", MANIFEST}
+    assert sorted(p.relative_to(out).as_posix() for p in report.written) == \
+        ["de/b.txt", "en/a.txt"]
+    assert not scratch.exists()
+    assert write_outputs({out: {"en/a.txt": "A\n", "de/b.txt": "B\n"}}).written == [], \
+        "the manifest moved with the folder"
