@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import gc
+from functools import partial
 from pathlib import Path
 
 from jinja2 import Environment
@@ -38,19 +39,17 @@ def render_all(policy: Policy, paths: Paths) -> dict[Path, dict[str, str]]:
     Locales are rendered in parallel on the machine's cores: this process and one forked
     child per other core each load the templates, catalogs and locale data they need.
     """
-    global _job
-    env = environment()
     locales = policy.shop.locales
     language_names(tuple(locales))  # every locale's page names them all
-    _job = (env, policy, relative_base(paths.base_config, paths.site_src))
+    one_locale = partial(_render_locale, environment(), policy,
+                         relative_base(paths.base_config, paths.site_src))
     # Everything loaded so far lives until the end: the collector need not walk it again
     # while rendering, and forked workers then need not copy the pages it sits on.
     gc.freeze()
     try:
-        parts = split_map(_render_locale, locales)
+        parts = split_map(one_locale, locales)
     finally:
         gc.unfreeze()
-        _job = None
     sources = dict(theme_overrides())
     snippets: dict[str, str] = {}
     for locale_sources, locale_snippets in parts:
@@ -59,13 +58,9 @@ def render_all(policy: Policy, paths: Paths) -> dict[Path, dict[str, str]]:
     return {paths.site_src: sources, paths.snippets: snippets}
 
 
-_job: tuple[Environment, Policy, str] | None = None
-
-
-def _render_locale(locale: str) -> tuple[dict[str, str], dict[str, str]]:
-    """One locale's site sources and snippets (run in a worker, or here)."""
-    assert _job is not None
-    env, policy, base = _job
+def _render_locale(env: Environment, policy: Policy, base: str, locale: str
+                   ) -> tuple[dict[str, str], dict[str, str]]:
+    """One locale's site sources and snippets (in a forked child, or here)."""
     use_locale(env, locale)
     facts = facts_for(policy, locale, translations(locale))
     replies = render_replies(env, policy, facts)
