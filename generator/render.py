@@ -41,6 +41,14 @@ def json_script(value: Any) -> Markup:
                   .replace(">", "\\u003e"))
 
 
+def lines(text: str) -> Markup:
+    """Plain text for display, one block per line, each line in its own direction: in
+    an Arabic reply, a line that is only an address or a [[placeholder]] still reads
+    left to right (a single text block would turn its brackets round)."""
+    line = Markup('<span class="sp-line" dir="auto">{}</span>')
+    return Markup("").join(line.format(part) for part in str(text).rstrip("\n").split("\n"))
+
+
 @pass_context
 def local(context: Context, texts: dict[str, str]) -> str:
     """The seller's own text in the locale being rendered (validated to exist, or allowed
@@ -74,6 +82,7 @@ def environment() -> Environment:
     env.filters["tidy"] = tidy
     env.filters["json_script"] = json_script
     env.filters["local"] = local
+    env.filters["lines"] = lines
     env.globals["labels"] = labels
     return env
 

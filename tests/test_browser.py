@@ -186,6 +186,25 @@ def test_arabic_reads_right_to_left(page: object, base_url: str) -> None:
     assert (content["x"] + content["width"]) - (heading["x"] + heading["width"]) < 40
 
 
+def test_each_line_of_an_arabic_reply_runs_in_its_own_direction(
+        page: object, base_url: str, site_root: Path) -> None:
+    page.goto(f"{base_url}/toolkit/ar/replies/return-accepted/")
+    lines = page.locator("#sp-reply .sp-line")
+    texts = lines.all_inner_texts()
+    directions = lines.evaluate_all("ls => ls.map(l => getComputedStyle(l).direction)")
+    by_text = dict(zip(texts, directions, strict=True))
+    assert by_text["[[your_name]]"] == "ltr", "a placeholder line keeps its brackets"
+    assert directions[0] == "rtl", "the Arabic greeting reads right to left"
+    signature = lines.filter(has_text="[[your_name]]").bounding_box()
+    box = page.locator("#sp-reply").bounding_box()
+    assert signature["x"] - box["x"] < 40, "and the placeholder line starts on the left"
+    shown = "\n".join(texts).replace("\u200b", "")
+    body = (site_root / "snippets" / "ar" / "replies" / "return-accepted.txt").read_text(
+        "utf-8")
+    assert [line for line in shown.split("\n") if line.strip()] == \
+        [line for line in body.split("\n") if line.strip()]
+
+
 @pytest.mark.parametrize(("start", "target"), [("en", "de"), ("de", "ar"), ("ar", "fr")])
 def test_language_selector_keeps_the_reader_on_the_same_page(
         page: object, base_url: str, start: str, target: str) -> None:
