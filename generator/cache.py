@@ -14,8 +14,14 @@ from pathlib import Path
 
 
 def cache_dir() -> Path:
-    """$XDG_CACHE_HOME/shop-policy, else ~/.cache/shop-policy."""
-    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(Path.home(), ".cache")
+    """$XDG_CACHE_HOME/shop-policy, else ~/.cache/shop-policy (with no home folder, one
+    in the temporary folder)."""
+    base = os.environ.get("XDG_CACHE_HOME")
+    if not base:
+        try:
+            base = os.path.join(Path.home(), ".cache")
+        except RuntimeError:
+            base = os.path.join(tempfile.gettempdir(), f"cache-{os.getuid()}")
     return Path(base) / "shop-policy"
 
 

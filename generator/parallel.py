@@ -13,6 +13,8 @@ from collections.abc import Callable, Iterable, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from typing import TypeVar
 
+from generator.errors import ShopPolicyError
+
 T = TypeVar("T")
 R = TypeVar("R")
 
@@ -96,7 +98,8 @@ def _collect(pid: int, reader: int) -> list[R]:
         data = source.read()
     _, status = os.waitpid(pid, 0)
     if not data:
-        raise RuntimeError(f"a worker process ended without a result (status {status})")
+        raise ShopPolicyError(f"a worker process ended without a result (wait status "
+                              f"{status}; was it killed?); run the command again")
     ok, value = pickle.loads(data)
     if not ok:
         raise value

@@ -58,3 +58,15 @@ def test_an_error_that_cannot_be_pickled_is_described() -> None:
 def test_one_core_works_here(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(os, "cpu_count", lambda: 1)
     assert {pid for _, pid in parallel.split_map(square_with_pid, [1, 2, 3])} == {os.getpid()}
+
+
+def die_on_two(item: int) -> int:
+    if item == 2:
+        os._exit(3)
+    return item
+
+
+@pytest.mark.usefixtures("cores")
+def test_a_child_that_dies_is_a_clean_error() -> None:
+    with pytest.raises(ShopPolicyError, match="ended without a result"):
+        parallel.split_map(die_on_two, [0, 2, 1])
