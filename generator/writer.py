@@ -2,8 +2,9 @@
 
 Each output folder keeps a manifest of the files the generator wrote there, with their
 SHA-256. Before anything is written, every folder is checked; one conflict anywhere
-stops the whole run with nothing written. Changed files are staged as temporary files
-beside their targets and renamed into place together; unchanged files are left alone.
+stops the whole run with nothing written. Changed files are staged first (as temporary
+files beside their targets, or in a build's scratch folder on the same disk) and then
+renamed into place together; unchanged files are left alone.
 """
 
 from __future__ import annotations
