@@ -61,10 +61,9 @@ def build_sites(policy: Policy, env: Environment, paths: Paths, sources: dict[st
 
     The sources are the site_src files as rendered in memory, already written to
     `stage`/site_src: the real site_src/, site/ and toolkit/ are only touched once
-    everything has built. A site
-    whose inputs did not change since the last build is linked from the current one
-    instead of being built again. Returns the inputs' fingerprints, to save once the new
-    sites are in place.
+    everything has built. A site whose inputs did not change since the last build is
+    linked from the current one instead of being built again. Returns the inputs'
+    fingerprints, to save once the new sites are in place.
     """
     staged_src = stage / "site_src"
     previous = _read_state(paths)

@@ -23,14 +23,13 @@ def _can_fork() -> bool:
     return "fork" in multiprocessing.get_all_start_methods()
 
 
-def parallel_map(function: Callable[[T], R], items: Iterable[T], *, minimum: int = 2
-                 ) -> list[R]:
-    """`function` over `items`, in order; in forked workers when there are at least
-    `minimum` items and more than one core, else here. Each worker takes the next item
-    as it becomes free, which suits items of very different sizes."""
+def parallel_map(function: Callable[[T], R], items: Iterable[T]) -> list[R]:
+    """`function` over `items`, in order; in forked workers when there are at least two
+    items and more than one core, else here. Each worker takes the next item as it
+    becomes free, which suits items of very different sizes."""
     tasks = list(items)
     workers = min(len(tasks), os.cpu_count() or 1)
-    if len(tasks) < minimum or workers < 2 or not _can_fork():
+    if workers < 2 or not _can_fork():
         return [function(task) for task in tasks]
     context = multiprocessing.get_context("fork")
     with ProcessPoolExecutor(workers, mp_context=context,

@@ -16,7 +16,7 @@ from generator.render import environment, use_locale
 from generator.replies import render_replies
 from generator.site import language_names, relative_base, site_sources, theme_overrides
 from generator.snippets import email_snippet, snippet_files
-from generator.timings import NoTimings, Timings
+from generator.timings import Timings
 from generator.toolkit import toolkit_sources
 from generator.translations import translations
 from generator.validate import Warn, read_policy
@@ -70,13 +70,18 @@ def _render_locale(env: Environment, policy: Policy, base: str, locale: str
     return sources, snippet_files(policy, facts, replies, email)
 
 
-def generate(policy_path: Path, paths: Paths, *, force: bool = False,
-             warn: Warn | None = None, timings: Timings | None = None) -> Report:
-    clock = timings or NoTimings()
+def _read_and_render(policy_path: Path, paths: Paths, warn: Warn | None, clock: Timings
+                     ) -> tuple[Policy, dict[Path, dict[str, str]]]:
     with clock.phase(READ):
         policy = read_policy(policy_path, warn)
     with clock.phase(RENDER):
-        outputs = render_all(policy, paths)
+        return policy, render_all(policy, paths)
+
+
+def generate(policy_path: Path, paths: Paths, *, force: bool = False,
+             warn: Warn | None = None, timings: Timings | None = None) -> Report:
+    clock = timings if timings is not None else Timings()
+    _, outputs = _read_and_render(policy_path, paths, warn, clock)
     with clock.phase(WRITE):
         return write_outputs(outputs, force=force)
 
@@ -86,17 +91,14 @@ def build(policy_path: Path, paths: Paths, *, force: bool = False,
           timings: Timings | None = None) -> Report:
     """Generate and build. Until every site has built, nothing outside a scratch folder
     changes; then sources, snippets and sites are put in place together."""
-    clock = timings or NoTimings()
+    clock = timings if timings is not None else Timings()
     with clock.phase(ENGINE):
         from generator.build import build_sites, save_state, staging, swap
 
-    with clock.phase(READ):
-        policy = read_policy(policy_path, warn)
-    with clock.phase(RENDER):
-        outputs = render_all(policy, paths)
-        plans = plan_outputs(outputs, force=force)
+    policy, outputs = _read_and_render(policy_path, paths, warn, clock)
     with staging(paths.site) as scratch:
         with clock.phase(WRITE):
+            plans = plan_outputs(outputs, force=force)
             staged = stage(plans, scratch={paths.site_src: scratch / "site_src",
                                            paths.snippets: scratch / "snippets"},
                            complete={paths.site_src})

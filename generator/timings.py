@@ -25,11 +25,3 @@ class Timings:
         total = sum(seconds for _, seconds in self.phases)
         rows = [f"{name:<{width}}  {seconds:7.3f} s" for name, seconds in self.phases]
         return "\n".join([*rows, f"{'total':<{width}}  {total:7.3f} s"]) + "\n"
-
-
-class NoTimings(Timings):
-    """Timings nobody asked for: phases run, nothing is kept."""
-
-    @contextmanager
-    def phase(self, name: str) -> Iterator[None]:
-        yield

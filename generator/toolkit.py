@@ -19,7 +19,6 @@ from generator.model import Policy
 from generator.render import render
 from generator.replies import (
     PLACEHOLDERS,
-    SPEC_BY_ID,
     SPECS,
     Reply,
     render_reply,
@@ -53,7 +52,7 @@ def toolkit_sources(env: Environment, policy: Policy, facts: Facts, replies: lis
     titles = {reply.id: reply.title for reply in replies}
     missing = []
     for spec, reason in ruled_out(policy):
-        missing.append((_title_of(env, spec.id, policy, facts), reason))
+        missing.append((render_reply(env, spec, policy, facts).title, reason))
     files = {
         f"{root}/index.md": render(
             env, "toolkit/index.md.j2", replies=replies, missing=missing,
@@ -85,10 +84,6 @@ def _preview_page(snippet: str, facts: Facts) -> str:
     return (f'<!doctype html><html lang="{facts.locale}" dir="{facts.text_direction}">'
             '<head><meta charset="utf-8"></head><body style="margin:16px;background:#ffffff;">'
             f"{snippet}</body></html>")
-
-
-def _title_of(env: Environment, reply_id: str, policy: Policy, facts: Facts) -> str:
-    return render_reply(env, SPEC_BY_ID[reply_id], policy, facts).title
 
 
 def _config(policy: Policy, facts: Facts, base_config: str,

@@ -51,7 +51,7 @@ class CatalogError(ShopPolicyError):
 
 @cache
 def translations(locale: str) -> gettext.NullTranslations:
-    """The messages of `locale`, compiled in memory from its .po catalog.
+    """The messages of `locale`, compiled from its .po catalog (or read from the cache).
 
     An untranslated or fuzzy message is an error: a page must never mix languages.
     """
