@@ -24,12 +24,28 @@ CASES = {
 }
 
 
+STATIC = ROOT / "generator" / "static"
+
+
 def render_case(policy_path: Path) -> dict[str, str]:
-    """The generated files of one policy, by path relative to the project root."""
+    """The generated files of one policy, by path relative to the project root.
+
+    A file that is an exact copy of one in generator/static/ (a stylesheet, the toolkit's
+    script) stands as a one-line pointer to it, so the golden tree holds only what the
+    policy decides, not a copy of those files for every locale."""
     policy = read_policy(policy_path)
     outputs = render_all(policy, Paths())
-    return {f"{root.as_posix()}/{rel}": text
+    return {f"{root.as_posix()}/{rel}": _pointer(rel, text)
             for root, files in outputs.items() for rel, text in files.items()}
+
+
+def _pointer(rel: str, text: str) -> str:
+    for source in STATIC.rglob("*"):
+        name = source.relative_to(STATIC).as_posix()
+        if (rel == name or rel.endswith(f"/{name}")) and source.is_file() \
+                and source.read_text("utf-8") == text:
+            return f"(the same as generator/static/{name})\n"
+    return text
 
 
 def main() -> None:
