@@ -30,7 +30,7 @@ class Result:
 def resolve(policy: Policy, case: Case, locale: str) -> Result:
     if locale not in policy.shop.locales:
         raise CaseError(f"--locale {locale}: the policy is not published in this "
-                              f"language; use one of {', '.join(policy.shop.locales)}")
+                        f"language; use one of {', '.join(policy.shop.locales)}")
     advice = advise(policy, case)
     catalog = translations(locale)
     texts = messages(locale, catalog)

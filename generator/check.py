@@ -213,16 +213,13 @@ def _numbers_with_lines(text: str) -> Iterator[tuple[str, int]]:
 
 
 def _literal_numbers(text: str) -> Iterator[tuple[str, int]]:
-    cleaned = _NOT_FACTS.sub(lambda m: " " * len(m.group(0)), text)
-    cleaned = re.sub(r"%\([a-z_]+\)s|\{[a-z]+\}", lambda m: " " * len(m.group(0)), cleaned)
+    """Each number written out in `text`, with its offset (tags, character references
+    and placeholders blanked out first, keeping every offset in place)."""
+    blank = lambda m: " " * len(m.group(0))  # noqa: E731
+    cleaned = _NOT_FACTS.sub(blank, text)
+    cleaned = re.sub(r"%\([a-z_]+\)s|\{[a-z]+\}", blank, cleaned)
     for match in re.finditer(r"\d+(?:[.,]\d+)?\s*%?", cleaned):
         yield match.group(0).strip(), match.start()
-
-
-def literal_numbers(text: str) -> list[str]:
-    cleaned = _NOT_FACTS.sub(" ", text)
-    cleaned = re.sub(r"%\([a-z_]+\)s|\{[a-z]+\}", " ", cleaned)
-    return re.findall(r"\d+(?:[.,]\d+)?\s*%?", cleaned)
 
 
 def _masked(source: str) -> str:
@@ -250,9 +247,9 @@ def template_findings() -> Iterator[Finding]:
                 continue  # the header
             texts = [*_strings(message.id), *_strings(message.string)]
             for text in texts:
-                for number in literal_numbers(text):
+                for number, _ in _literal_numbers(text):
                     yield Finding("template", "CATALOG-LITERAL", "error", str(path),
-                                  message.lineno, 0, f"the number '{number.strip()}' is "
+                                  message.lineno, 0, f"the number '{number}' is "
                                   f"written into the message {_strings(message.id)[0]!r}; "
                                   "numbers must come from the policy")
 
