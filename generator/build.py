@@ -7,8 +7,7 @@ import io
 import json
 import logging
 import os
-import shutil
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
@@ -23,10 +22,9 @@ from generator.paths import Paths
 from generator.render import render
 from generator.site import config_name as site_config
 from generator.toolkit import config_name as toolkit_config
-from generator.writer import atomic_write
+from generator.journal import STATE_FILE
+from generator.writer import Built, Content, Kept, Survey
 
-STAGE_PREFIX = ".shop-policy-build-"
-STATE_FILE = ".shop-policy-state.json"
 
 
 class _Collect(logging.Handler):
@@ -56,51 +54,65 @@ def _build_environment(policy: Policy) -> Iterator[None]:
 
 
 def build_sites(policy: Policy, env: Environment, paths: Paths, sources: dict[str, str],
-                stage: Path, *, toolkit: bool = True) -> dict[str, str]:
-    """Build the public site and the toolkit, one per locale, into `stage`.
+                scratch: Path, surveys: dict[Path, Survey], *, force: bool = False
+                ) -> tuple[dict[Path, dict[str, Content]], dict[str, str]]:
+    """Build the public site and the toolkit (the folders in `surveys`), one per locale,
+    into `scratch`/site and `scratch`/toolkit, and list each output folder's files.
 
     The sources are the site_src files as rendered in memory, already written to
-    `stage`/site_src: the real site_src/, site/ and toolkit/ are only touched once
-    everything has built. A site whose inputs did not change since the last build is
-    linked from the current one instead of being built again. Returns the inputs'
-    fingerprints, to save once the new sites are in place.
+    `scratch`/site_src. A site whose inputs did not change since the last build, and
+    whose files are all still there as recorded, is kept as it is instead of being built
+    again. Returns the files and the inputs' fingerprints, to save with them.
     """
-    staged_src = stage / "site_src"
     previous = _read_state(paths)
     state: dict[str, str] = {}
+    files: dict[Path, dict[str, Content]] = {root: {} for root in surveys}
     jobs = []
-    outputs = [("site", paths.site, site_config, "")]
-    if toolkit:
-        outputs.append(("toolkit", paths.toolkit, toolkit_config, "toolkit/"))
-    for locale in policy.shop.locales:
-        for folder, real_folder, config_name, prefix in outputs:
-            config = config_name(locale)
-            key = f"{folder}/{locale}"
-            state[key] = _fingerprint(policy, sources, config, f"{prefix}{locale}/", paths)
-            current = real_folder / locale
-            if previous.get(key) == state[key] and current.is_dir():
-                shutil.copytree(current, stage / folder / locale, copy_function=os.link)
-            else:
-                jobs.append((config, stage / folder / locale))
-    if jobs:
-        _run_mkdocs(policy, jobs, real=paths.site_src, staged=staged_src)
     default = policy.shop.default_locale
     index = render(env, "site/redirect.html.j2", shop=policy.shop.name,
                    target=f"{default}/", lang=default)
-    for folder, _, _, _ in outputs:
-        (stage / folder / "index.html").write_text(index, "utf-8")
-    if not toolkit:
-        state |= {k: v for k, v in previous.items() if k.startswith("toolkit/")}
-    return state
+    for folder, root, config_name, prefix in _outputs(paths):
+        if root not in surveys:
+            state |= {k: v for k, v in previous.items() if k.startswith(f"{folder}/")}
+            continue
+        files[root]["index.html"] = index
+        for locale in policy.shop.locales:
+            config, key = config_name(locale), f"{folder}/{locale}"
+            state[key] = _fingerprint(policy, sources, config, f"{prefix}{locale}/", paths)
+            kept = _unchanged_site(surveys[root], f"{locale}/")
+            if previous.get(key) == state[key] and kept and not force:
+                files[root] |= kept
+            else:
+                jobs.append((config, scratch / folder / locale))
+    if jobs:
+        _run_mkdocs(policy, jobs, real=paths.site_src, staged=scratch / "site_src")
+    for folder, root, _, _ in _outputs(paths):
+        built = scratch / folder
+        if root in surveys and built.is_dir():
+            files[root] |= {p.relative_to(built).as_posix(): Built(p)
+                            for p in built.rglob("*") if p.is_file()}
+    return files, state
 
 
-def save_state(paths: Paths, state: dict[str, str]) -> None:
-    atomic_write(_state_path(paths), (json.dumps(state, indent=2, sort_keys=True) + "\n")
-                 .encode("utf-8"))
+def _outputs(paths: Paths) -> list[tuple[str, Path, Callable[[str], str], str]]:
+    return [("site", paths.site, site_config, ""),
+            ("toolkit", paths.toolkit, toolkit_config, "toolkit/")]
+
+
+def _unchanged_site(folder: Survey, prefix: str) -> dict[str, Content]:
+    """The recorded files of one built site, if every one of them is still there."""
+    recorded = {rel: sha for rel, sha in folder.recorded.items() if rel.startswith(prefix)}
+    if not recorded or not all(rel in folder.files for rel in recorded):
+        return {}
+    return {rel: Kept(sha) for rel, sha in recorded.items()}
+
+
+def state_bytes(state: dict[str, str]) -> bytes:
+    return (json.dumps(state, indent=2, sort_keys=True) + "\n").encode("utf-8")
 
 
 def _state_path(paths: Paths) -> Path:
-    return paths.site.parent / STATE_FILE
+    return paths.anchor / STATE_FILE
 
 
 def _read_state(paths: Paths) -> dict[str, str]:
@@ -178,39 +190,3 @@ def _build_one(task: tuple[str, Path, Path, Path]) -> str | None:
     finally:
         logger.removeHandler(collect)
     return None
-
-
-@contextmanager
-def staging(near: Path) -> Iterator[Path]:
-    """A scratch folder beside the outputs (same disk, so renames are instant)."""
-    near.parent.mkdir(parents=True, exist_ok=True)
-    for old in near.parent.glob(f"{STAGE_PREFIX}*"):
-        pid = old.name.rsplit("-", 1)[-1]
-        if pid.isdigit() and not _alive(int(pid)):
-            shutil.rmtree(old, ignore_errors=True)  # left by a build that was killed
-    stage = near.parent / f"{STAGE_PREFIX}{os.getpid()}"
-    shutil.rmtree(stage, ignore_errors=True)
-    stage.mkdir()
-    try:
-        yield stage
-    finally:
-        shutil.rmtree(stage, ignore_errors=True)
-
-
-def swap(new: Path, target: Path) -> None:
-    """Put the freshly built folder in place of the old one, then drop the old one."""
-    old = new.parent / f"old-{target.name}"
-    if target.exists():
-        os.replace(target, old)
-    os.replace(new, target)
-    shutil.rmtree(old, ignore_errors=True)
-
-
-def _alive(pid: int) -> bool:
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except PermissionError:
-        return True
-    return True

@@ -29,7 +29,10 @@ from generator.replies import available, render_reply
 from generator.site import PAGES, history
 from generator.translations import LOCALES_DIR, translations
 from generator.validate import validate
-from generator.writer import digest, read_manifest
+from generator.errors import OutputError
+from generator.files import digest
+from generator.journal import pending
+from generator.writer import read_manifest
 
 TEMPLATES = Path(__file__).parent / "templates"
 
@@ -58,6 +61,9 @@ class Finding:
 
 def run_checks(policy_path: Path, paths: Paths) -> list[Finding]:
     """Every finding for the policy at `policy_path`. Raises PolicyError if unreadable."""
+    if pending(paths.anchor):
+        raise OutputError("a build was stopped while putting its files in place; run "
+                          "`shop-policy build` to finish it, then check again")
     doc = load(policy_path)
     policy = validate(doc)
     findings = [*policy_findings(doc, policy), *template_findings()]

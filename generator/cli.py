@@ -77,6 +77,22 @@ def main() -> None:
 
     Edit policies/shop.yaml, then run `shop-policy build`.
     """
+    _log_to_stderr()
+
+
+def _log_to_stderr() -> None:
+    """The library's warnings (a run waiting for another, an interrupted run finished)
+    go to standard error, once."""
+    import logging
+
+    class Stderr(logging.Handler):
+        def emit(self, record: logging.LogRecord) -> None:
+            click.echo(record.getMessage(), err=True)
+
+    log = logging.getLogger("shop_policy")
+    log.handlers = [h for h in log.handlers if type(h).__name__ != "Stderr"]
+    log.addHandler(Stderr(logging.INFO))
+    log.propagate = False
 
 
 @main.command()
@@ -149,14 +165,27 @@ def build(policy_path: Path, site_src: Path, snippets: Path, site_dir: Path,
 @main.command()
 @site_src_option
 @snippets_option
-@force_option
+@site_dir_option
+@toolkit_option
 @reports_errors
-def clean(site_src: Path, snippets: Path, force: bool) -> None:
-    """Delete the generated files, keeping any that were edited by hand."""
-    from generator.writer import write_outputs
+def clean(site_src: Path, snippets: Path, site_dir: Path, toolkit_dir: Path) -> None:
+    """Delete the generated files, keeping any that were edited by hand.
 
-    report = write_outputs({site_src: {}, snippets: {}}, force=force)
+    Files you added to the output folders (a CNAME, a verification page, notes) and
+    generated files you edited stay where they are.
+    """
+    from generator.journal import STATE_FILE
+    from generator.pipeline import write_outputs
+
+    report = write_outputs({site_src: {}, snippets: {}, site_dir: {}, toolkit_dir: {}},
+                           anchor=site_dir.parent, keep_edits=True)
+    (site_dir.parent / STATE_FILE).unlink(missing_ok=True)
     click.echo(f"{len(report.removed)} generated files removed")
+    if report.kept:
+        click.echo(f"{len(report.kept)} kept because they were edited since shop-policy "
+                   "wrote them:")
+        for path in report.kept:
+            click.echo(f"  {path}")
 
 
 @main.command()
@@ -171,7 +200,7 @@ def schema(output: Path | None) -> None:
     if output is None:
         click.echo(text, nl=False)
     else:
-        from generator.writer import atomic_write
+        from generator.files import atomic_write
 
         atomic_write(output, text.encode("utf-8"))
         click.echo(f"wrote {output}")

@@ -69,3 +69,16 @@ class OutputConflict(ShopPolicyError):
 
 class BuildError(ShopPolicyError):
     """The site engine could not build the generated sources."""
+
+
+class UnsafeOutput(ShopPolicyError):
+    """Writing would go through a link or outside an output folder, or a record on disk
+    (a manifest, a journal) cannot be trusted. Never overridden by --force."""
+
+    def __init__(self, problems: Iterable[str]) -> None:
+        self.problems = list(problems)
+        super().__init__("\n".join([*self.problems, "nothing was written"]))
+
+
+class OutputError(ShopPolicyError):
+    """An output file could not be written (a full disk, a refused permission)."""

@@ -13,3 +13,8 @@ class Paths:
     site: Path = Path("site")
     toolkit: Path = Path("toolkit")
     base_config: Path = Path("mkdocs.yml")
+
+    @property
+    def anchor(self) -> Path:
+        """The project folder: its lock, journal, state and scratch folders live here."""
+        return self.site.parent

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import gc
+from collections.abc import Mapping
 from functools import partial
 from pathlib import Path
 
@@ -20,7 +21,9 @@ from generator.timings import Timings
 from generator.toolkit import toolkit_sources
 from generator.translations import translations
 from generator.validate import Warn, read_policy
-from generator.writer import Report, apply, plan_outputs, stage, write_outputs
+from generator.journal import STATE_FILE, apply, session
+from generator.staging import discard, stage
+from generator.writer import Content, Report, check, plan, survey
 
 # The phases `--timings` reports; reading, rendering and writing are generation. A build
 # writes the sources once, into its scratch folder, and moves them into place at the end.
@@ -29,6 +32,7 @@ RENDER = "render every text in every locale"
 WRITE = "write sources and snippets"
 ENGINE = "load the site engine (mkdocs, Material)"
 SITES = "build the sites"
+STAGE_SITES = "check and stage the built sites"
 SWAP = "put the new files and sites in place"
 GENERATION = (READ, RENDER, WRITE)
 
@@ -78,41 +82,67 @@ def _read_and_render(policy_path: Path, paths: Paths, warn: Warn | None, clock: 
         return policy, render_all(policy, paths)
 
 
+def write_outputs(outputs: Mapping[Path, Mapping[str, Content]], *, anchor: Path | None = None,
+                  force: bool = False, keep_edits: bool = False) -> Report:
+    """Write each folder's files, holding the project's lock. Raises OutputConflict, with
+    nothing written, on conflict. With `keep_edits`, a file no longer generated that was
+    edited is left in place instead of stopping the run."""
+    roots = list(outputs)
+    with session(anchor or roots[0].parent) as scratch:
+        return _write(outputs, scratch, force=force, keep_edits=keep_edits)
+
+
+def _write(outputs: Mapping[Path, Mapping[str, Content]], scratch: Path, *, force: bool,
+           keep_edits: bool = False) -> Report:
+    plans = [plan(survey(root), dict(files)) for root, files in outputs.items()]
+    check(plans, force=force, keep_edits=keep_edits)
+    mirrors = {root: scratch / f"{n}-{root.name}" for n, root in enumerate(outputs)}
+    return apply(stage(plans, mirrors), scratch.parent, scratch)
+
+
 def generate(policy_path: Path, paths: Paths, *, force: bool = False,
              warn: Warn | None = None, timings: Timings | None = None) -> Report:
     clock = timings if timings is not None else Timings()
-    _, outputs = _read_and_render(policy_path, paths, warn, clock)
-    with clock.phase(WRITE):
-        return write_outputs(outputs, force=force)
+    with session(paths.anchor) as scratch:
+        _, outputs = _read_and_render(policy_path, paths, warn, clock)
+        with clock.phase(WRITE):
+            return _write(outputs, scratch, force=force)
 
 
 def build(policy_path: Path, paths: Paths, *, force: bool = False,
           warn: Warn | None = None, toolkit: bool = True,
           timings: Timings | None = None) -> Report:
     """Generate and build. Until every site has built, nothing outside a scratch folder
-    changes; then sources, snippets and sites are put in place together."""
+    changes; then sources, snippets and sites are put in place together, journaled."""
     clock = timings if timings is not None else Timings()
     with clock.phase(ENGINE):
-        from generator.build import build_sites, save_state, staging, swap
+        from generator.build import build_sites, state_bytes
 
-    policy, outputs = _read_and_render(policy_path, paths, warn, clock)
-    with staging(paths.site) as scratch:
+    with session(paths.anchor) as scratch:
+        policy, outputs = _read_and_render(policy_path, paths, warn, clock)
+        sites = [paths.site, paths.toolkit] if toolkit else [paths.site]
         with clock.phase(WRITE):
-            plans = plan_outputs(outputs, force=force)
-            staged = stage(plans, scratch={paths.site_src: scratch / "site_src",
-                                           paths.snippets: scratch / "snippets"},
-                           complete={paths.site_src})
+            plans = [plan(survey(root), files) for root, files in outputs.items()]
+            check(plans, force=force)
+            surveys = {root: survey(root) for root in sites}
+            tx = stage(plans, {paths.site_src: scratch / "site_src",
+                               paths.snippets: scratch / "snippets"},
+                       complete=frozenset({paths.site_src}))
         try:
             with clock.phase(SITES):
-                state = build_sites(policy, environment(), paths, outputs[paths.site_src],
-                                    scratch, toolkit=toolkit)
+                built, state = build_sites(policy, environment(), paths,
+                                           outputs[paths.site_src], scratch, surveys,
+                                           force=force)
+            with clock.phase(STAGE_SITES):
+                more = [plan(surveys[root], files) for root, files in built.items()]
+                check(more, force=force)
+                tx.extend(stage(more, {root: scratch / root_name
+                                       for root, root_name in zip(sites, ("site", "toolkit"))}))
+                state_file = scratch / STATE_FILE
+                state_file.write_bytes(state_bytes(state))
+                tx.moves.append((state_file, paths.anchor / STATE_FILE))
         except BaseException:
-            staged.discard()
+            discard(tx)
             raise
         with clock.phase(SWAP):
-            report = apply(staged)
-            swap(scratch / "site", paths.site)
-            if toolkit:
-                swap(scratch / "toolkit", paths.toolkit)
-            save_state(paths, state)
-    return report
+            return apply(tx, paths.anchor, scratch)

@@ -103,7 +103,8 @@ def test_timings_name_every_phase_of_a_build(project: Path) -> None:
     phases = [line.rsplit("  ", 1)[0].strip() for line in result.stderr.splitlines()]
     assert phases == ["load the site engine (mkdocs, Material)", "read and check the policy",
                       "render every text in every locale", "write sources and snippets",
-                      "build the sites", "put the new files and sites in place", "total"]
+                      "build the sites", "check and stage the built sites",
+                      "put the new files and sites in place", "total"]
     seconds = [float(line.split()[-2]) for line in result.stderr.splitlines()]
     assert seconds[-1] == pytest.approx(sum(seconds[:-1]), abs=0.01)
     assert "render" not in CliRunner().invoke(main, ["generate"]).stderr

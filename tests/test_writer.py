@@ -1,15 +1,21 @@
-"""The generator owns only what it wrote: it never clobbers foreign or edited files."""
+"""The generator owns only what it wrote: it never clobbers foreign or edited files, never
+trusts its manifest beyond its folder, and never writes or deletes through a link."""
 
 from __future__ import annotations
 
+import errno
 import json
+import os
 from pathlib import Path
 
 import pytest
 
-from generator import writer
-from generator.errors import OutputConflict
-from generator.writer import MANIFEST, write_outputs
+from generator import staging
+from generator.errors import OutputConflict, OutputError, UnsafeOutput
+from generator.files import digest
+from generator.journal import session
+from generator.pipeline import write_outputs
+from generator.writer import MANIFEST, check, plan, survey
 
 
 def test_writes_files_and_manifest(tmp_path: Path) -> None:
@@ -74,6 +80,26 @@ def test_removes_files_no_longer_generated_but_keeps_edited_ones(tmp_path: Path)
     assert (tmp_path / "c.md").read_text() == "kept by hand\n"
 
 
+def test_nothing_is_deleted_unless_it_is_as_written_even_with_force(tmp_path: Path) -> None:
+    write_outputs({tmp_path: {"a.md": "A\n", "b.md": "B\n"}})
+    (tmp_path / "b.md").write_text("my edit\n")
+    report = write_outputs({tmp_path: {"a.md": "A\n"}}, force=True)
+    assert (tmp_path / "b.md").read_text() == "my edit\n"
+    assert report.kept == [tmp_path / "b.md"] and report.removed == []
+    with pytest.raises(OutputConflict, match=r"b\.md: is no longer generated, but was edited"):
+        write_outputs({tmp_path: {"a.md": "A\n"}})
+
+
+def test_keep_edits_removes_what_it_wrote_and_keeps_the_rest(tmp_path: Path) -> None:
+    write_outputs({tmp_path: {"a.md": "A\n", "sub/b.md": "B\n"}})
+    (tmp_path / "sub" / "b.md").write_text("mine now\n")
+    (tmp_path / "CNAME").write_text("shop.example\n")
+    report = write_outputs({tmp_path: {}}, keep_edits=True)
+    assert report.removed == [tmp_path / "a.md"] and report.kept == [tmp_path / "sub/b.md"]
+    assert sorted(p.relative_to(tmp_path).as_posix() for p in tmp_path.rglob("*")
+                  if p.is_file()) == [MANIFEST, "CNAME", "sub/b.md"]
+
+
 def test_files_it_does_not_own_are_left_alone(tmp_path: Path) -> None:
     (tmp_path / "notes.txt").write_text("mine\n")
     write_outputs({tmp_path: {"a.md": "A\n"}})
@@ -82,10 +108,90 @@ def test_files_it_does_not_own_are_left_alone(tmp_path: Path) -> None:
     assert not (tmp_path / "a.md").exists()
 
 
-def test_unreadable_manifest_is_a_conflict(tmp_path: Path) -> None:
-    (tmp_path / MANIFEST).write_text("{not json")
-    with pytest.raises(OutputConflict, match="not a manifest"):
-        write_outputs({tmp_path: {"a.md": "A\n"}})
+def test_an_unreadable_manifest_names_the_recovery_that_works(tmp_path: Path) -> None:
+    out = tmp_path / "snippets"
+    out.mkdir()
+    (out / MANIFEST).write_text("{not json")
+    with pytest.raises(UnsafeOutput, match=r"move the folder .*snippets aside, build again"):
+        write_outputs({out: {"a.md": "A\n"}}, force=True)
+
+
+@pytest.mark.parametrize("entry", ["../victim.txt", "/tmp/victim.txt", "a/../../victim.txt",
+                                   "./a.md", "a\\..\\..\\victim.txt", ""])
+def test_a_manifest_entry_outside_its_folder_is_refused(tmp_path: Path, entry: str) -> None:
+    out = tmp_path / "out"
+    victim = tmp_path / "victim.txt"
+    victim.write_text("precious\n")
+    out.mkdir()
+    (out / MANIFEST).write_text(json.dumps(
+        {"files": {entry: digest(b"precious\n")}}))
+    with pytest.raises(UnsafeOutput, match="which is not a file inside"):
+        write_outputs({out: {}}, keep_edits=True, force=True)
+    assert victim.read_text() == "precious\n"
+
+
+def test_a_manifest_entry_through_a_link_deletes_nothing(tmp_path: Path) -> None:
+    out, elsewhere = tmp_path / "out", tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    (elsewhere / "victim.txt").write_text("precious\n")
+    out.mkdir()
+    (out / "en").symlink_to(elsewhere)
+    (out / MANIFEST).write_text(json.dumps({"files": {"en/victim.txt":
+                                                      digest(b"precious\n")}}))
+    with pytest.raises(UnsafeOutput, match=r"out/en: is a link inside an output folder"):
+        write_outputs({out: {}}, force=True, keep_edits=True)
+    assert (elsewhere / "victim.txt").read_text() == "precious\n"
+
+
+@pytest.mark.parametrize("force", [False, True])
+def test_a_linked_folder_inside_an_output_folder_is_refused(tmp_path: Path,
+                                                            force: bool) -> None:
+    out, elsewhere = tmp_path / "site", tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    out.mkdir()
+    (out / "en").symlink_to(elsewhere, target_is_directory=True)
+    with pytest.raises(UnsafeOutput, match=r"site/en: is a link inside an output folder; "
+                                           r"shop-policy never writes or deletes through"):
+        write_outputs({out: {"en/index.html": "page\n", "de/index.html": "Seite\n"}},
+                      force=force)
+    assert list(elsewhere.iterdir()) == [] and not (out / "de").exists()
+
+
+def test_a_linked_file_is_never_written_through(tmp_path: Path) -> None:
+    out = tmp_path / "snippets"
+    out.mkdir()
+    (tmp_path / "outside.txt").write_text("precious\n")
+    (out / "a.txt").symlink_to(tmp_path / "outside.txt")
+    with pytest.raises(UnsafeOutput, match=r"a\.txt: is a link"):
+        write_outputs({out: {"a.txt": "A\n"}}, force=True)
+    assert (tmp_path / "outside.txt").read_text() == "precious\n"
+
+
+def test_an_output_folder_that_is_a_link_is_refused(tmp_path: Path) -> None:
+    real = tmp_path / "real"
+    real.mkdir()
+    (tmp_path / "site").symlink_to(real, target_is_directory=True)
+    with pytest.raises(UnsafeOutput, match=r"site: is a link; .*give the real folder"):
+        write_outputs({tmp_path / "site": {"a.md": "A\n"}})
+    assert list(real.iterdir()) == []
+
+
+def test_a_full_disk_names_the_output_file(tmp_path: Path,
+                                           monkeypatch: pytest.MonkeyPatch) -> None:
+    out = tmp_path / "snippets"
+    real_write = os.write
+
+    def full(fd: int, data: bytes) -> int:
+        if len(data) > 100:
+            raise OSError(errno.ENOSPC, "No space left on device")
+        return real_write(fd, data)
+
+    monkeypatch.setattr(os, "write", full)
+    with pytest.raises(OutputError) as caught:
+        write_outputs({out: {"en/reply.txt": "x" * 500}})
+    assert str(caught.value) == (f"{out / 'en/reply.txt'}: could not be written: the disk is "
+                                 "full; free some space and run again (nothing was changed)")
+    assert not out.exists()
 
 
 def _files(root: Path) -> dict[str, str]:
@@ -93,54 +199,62 @@ def _files(root: Path) -> dict[str, str]:
             if p.is_file()}
 
 
-def test_staging_in_a_scratch_folder_leaves_the_outputs_alone_until_applied(
-        tmp_path: Path) -> None:
-    out, sources, scratch = tmp_path / "snippets", tmp_path / "site_src", tmp_path / "scratch"
+def _plans(outputs: dict[Path, dict[str, str]]) -> list:  # type: ignore[type-arg]
+    plans = [plan(survey(root), dict(files)) for root, files in outputs.items()]
+    check(plans)
+    return plans
+
+
+def test_staging_leaves_the_outputs_alone_until_applied(tmp_path: Path) -> None:
+    from generator.journal import apply
+
+    out, sources = tmp_path / "snippets", tmp_path / "site_src"
     write_outputs({out: {"kept.txt": "same\n", "old.txt": "old\n"},
                    sources: {"en/a.md": "A\n", "en/b.md": "B\n"}})
     before = {"out": _files(out), "sources": _files(sources)}
-    plans = writer.plan_outputs({out: {"kept.txt": "same\n", "new.txt": "new\n"},
-                                 sources: {"en/a.md": "A\n", "en/b.md": "B2\n"}})
-    staged = writer.stage(plans, scratch={out: scratch / "snippets",
-                                          sources: scratch / "site_src"},
-                          complete={sources})
-    assert {"out": _files(out), "sources": _files(sources)} == before
-    site_src_copy = _files(scratch / "site_src")
-    assert site_src_copy["en/a.md"] == "A\n" and site_src_copy["en/b.md"] == "B2\n", \
-        "the complete copy holds unchanged files too"
-    assert "kept.txt" not in _files(scratch / "snippets"), "only changes are staged"
-    report = writer.apply(staged)
+    with session(tmp_path) as scratch:
+        tx = staging.stage(_plans({out: {"kept.txt": "same\n", "new.txt": "new\n"},
+                                   sources: {"en/a.md": "A\n", "en/b.md": "B2\n"}}),
+                           {out: scratch / "snippets", sources: scratch / "site_src"},
+                           complete=frozenset({sources}))
+        assert {"out": _files(out), "sources": _files(sources)} == before
+        site_src_copy = _files(scratch / "site_src")
+        assert site_src_copy["en/a.md"] == "A\n" and site_src_copy["en/b.md"] == "B2\n", \
+            "the complete copy holds unchanged files too"
+        assert "kept.txt" not in _files(scratch / "snippets"), "only changes are staged"
+        report = apply(tx, tmp_path, scratch)
     assert set(_files(out)) == {"kept.txt", "new.txt", MANIFEST}
     assert _files(out)["new.txt"] == "new\n"
     assert _files(sources)["en/b.md"] == "B2\n"
     assert sorted(p.name for p in report.written) == ["b.md", "new.txt"]
     assert [p.name for p in report.removed] == ["old.txt"]
+    assert not list(tmp_path.glob(".shop-policy-build-*"))
 
 
 def test_a_scratch_folder_on_another_disk_stages_beside_the_targets(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(writer, "_same_disk", lambda one, other: False)
-    out, scratch = tmp_path / "snippets", tmp_path / "scratch"
-    plans = writer.plan_outputs({out: {"a.txt": "A\n", "sub/b.txt": "B\n"}})
-    staged = writer.stage(plans, scratch={out: scratch})
-    hidden = sorted(p.name for p in out.rglob("*.tmp"))
-    assert len(hidden) == 3 and all(name.startswith(".") for name in hidden)
-    staged.discard()
+    monkeypatch.setattr(staging, "same_disk", lambda one, other: False)
+    out = tmp_path / "snippets"
+    with session(tmp_path) as scratch:
+        tx = staging.stage(_plans({out: {"a.txt": "A\n", "sub/b.txt": "B\n"}}),
+                           {out: scratch / "snippets"})
+        hidden = sorted(p.name for p in out.rglob("*.tmp"))
+        assert len(hidden) == 3 and all(name.startswith(".") for name in hidden)
+        staging.discard(tx)
     assert not list(out.rglob("*.tmp")), "a failed build removes what it staged"
-    writer.apply(writer.stage(writer.plan_outputs({out: {"a.txt": "A\n"}}),
-                              scratch={out: scratch}))
-    assert _files(out)["a.txt"] == "A\n" and not list(out.rglob("*.tmp"))
+    write_outputs({out: {"a.txt": "A\n"}})
+    assert _files(out) == {"a.txt": "A\n", MANIFEST: _files(out)[MANIFEST]}
 
 
 def test_a_new_output_folder_is_moved_into_place_whole(tmp_path: Path) -> None:
-    out, scratch = tmp_path / "new" / "snippets", tmp_path / "scratch" / "snippets"
-    plans = writer.plan_outputs({out: {"en/a.txt": "A\n", "de/b.txt": "B\n"}})
-    staged = writer.stage(plans, scratch={out: scratch})
-    assert not out.exists(), "nothing appears before apply"
-    report = writer.apply(staged)
+    from generator.journal import apply
+
+    out = tmp_path / "new" / "snippets"
+    with session(tmp_path) as scratch:
+        tx = staging.stage(_plans({out: {"en/a.txt": "A\n", "de/b.txt": "B\n"}}),
+                           {out: scratch / "snippets"})
+        assert tx.moves == [(scratch / "snippets", out)]
+        apply(tx, tmp_path, scratch)
     assert set(_files(out)) == {"en/a.txt", "de/b.txt", MANIFEST}
-    assert sorted(p.relative_to(out).as_posix() for p in report.written) == \
-        ["de/b.txt", "en/a.txt"]
-    assert not scratch.exists()
     assert write_outputs({out: {"en/a.txt": "A\n", "de/b.txt": "B\n"}}).written == [], \
-        "the manifest moved with the folder"
+        "nothing changed"
