@@ -16,15 +16,14 @@ from jinja2 import Environment, FileSystemBytecodeCache
 from mkdocs.plugins import BasePlugin
 
 from generator.errors import BuildError
+from generator.journal import STATE_FILE
 from generator.model import Policy
 from generator.parallel import parallel_map
 from generator.paths import Paths
 from generator.render import render
 from generator.site import config_name as site_config
 from generator.toolkit import config_name as toolkit_config
-from generator.journal import STATE_FILE
 from generator.writer import Built, Content, Kept, Survey
-
 
 
 class _Collect(logging.Handler):

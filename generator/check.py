@@ -18,8 +18,10 @@ from babel.units import format_unit
 from jinja2 import Environment
 
 from generator import lint
-from generator.errors import dotted
+from generator.errors import OutputError, dotted
 from generator.facts import Facts, facts_for
+from generator.files import digest
+from generator.journal import pending
 from generator.load import Document, load
 from generator.model import Policy
 from generator.paths import Paths
@@ -29,9 +31,6 @@ from generator.replies import available, render_reply
 from generator.site import PAGES, history
 from generator.translations import LOCALES_DIR, translations
 from generator.validate import validate
-from generator.errors import OutputError
-from generator.files import digest
-from generator.journal import pending
 from generator.writer import read_manifest
 
 TEMPLATES = Path(__file__).parent / "templates"

@@ -10,6 +10,7 @@ from pathlib import Path
 from jinja2 import Environment
 
 from generator.facts import facts_for
+from generator.journal import STATE_FILE, apply, session
 from generator.model import Policy
 from generator.parallel import split_map
 from generator.paths import Paths
@@ -17,12 +18,11 @@ from generator.render import environment, use_locale
 from generator.replies import render_replies
 from generator.site import language_names, relative_base, site_sources, theme_overrides
 from generator.snippets import email_snippet, snippet_files
+from generator.staging import discard, stage
 from generator.timings import Timings
 from generator.toolkit import toolkit_sources
 from generator.translations import translations
 from generator.validate import Warn, read_policy
-from generator.journal import STATE_FILE, apply, session
-from generator.staging import discard, stage
 from generator.writer import Content, Report, check, plan, survey
 
 # The phases `--timings` reports; reading, rendering and writing are generation. A build
@@ -136,8 +136,8 @@ def build(policy_path: Path, paths: Paths, *, force: bool = False,
             with clock.phase(STAGE_SITES):
                 more = [plan(surveys[root], files) for root, files in built.items()]
                 check(more, force=force)
-                tx.extend(stage(more, {root: scratch / root_name
-                                       for root, root_name in zip(sites, ("site", "toolkit"))}))
+                tx.extend(stage(more, {paths.site: scratch / "site",
+                                       paths.toolkit: scratch / "toolkit"}))
                 state_file = scratch / STATE_FILE
                 state_file.write_bytes(state_bytes(state))
                 tx.moves.append((state_file, paths.anchor / STATE_FILE))
