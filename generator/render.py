@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Callable
 from typing import Any
 
 from jinja2 import (
@@ -21,17 +22,22 @@ from generator.model import text_for
 from generator.replies import tidy
 from generator.translations import translations
 
-# Python-Markdown's backslash escapes; '<', '>' and '&' are left to HTML escaping.
-_MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!])")
+# Python-Markdown's backslash escapes ('|' with the tables extension mkdocs always loads);
+# '<', '>' and '&' are left to HTML escaping.
+_MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|])")
 
 
-def md(value: Any) -> Markup:
-    """Seller text made inert in Markdown: no HTML, no links, no emphasis, shown as typed."""
+def md(value: Any, *, cell: bool = False) -> Markup:
+    """Seller text made inert in Markdown: no HTML, no links, no emphasis, no attribute
+    lists, shown as typed. The seller's paragraphs are kept; in a table `cell` they are
+    separated by line breaks, since a blank line would end the table."""
     lines = str(value).splitlines()
     escaped = [escape(_MARKDOWN_SPECIAL.sub(r"\\\1", line.strip())) for line in lines]
-    # Keep the seller's paragraphs; join the lines of one paragraph with a space.
-    text = "\n".join(escaped)
-    return Markup(re.sub(r"(?<!\n)\n(?!\n)", " ", text))
+    # Join the lines of one paragraph with a space.
+    text = re.sub(r"(?<!\n)\n(?!\n)", " ", "\n".join(escaped))
+    paragraphs = [part.strip() for part in re.split(r"\n{2,}", text) if part.strip()]
+    # Every part is escaped already: join them as plain text, then mark the whole safe.
+    return Markup(("<br><br>" if cell else "\n\n").join(paragraphs))
 
 
 def json_script(value: Any) -> Markup:
@@ -90,6 +96,25 @@ def environment() -> Environment:
 def use_locale(env: Environment, locale: str) -> None:
     """Point the environment's gettext at `locale`'s catalog."""
     env.install_gettext_translations(translations(locale), newstyle=True)  # type: ignore[attr-defined]
+    # `_()` and {% trans %} reach these two through the globals.
+    for name in ("gettext", "ngettext"):
+        env.globals[name] = _inert_in_markdown(env.globals[name])
+
+
+def _inert_in_markdown(translate: Callable[..., str]) -> Callable[..., str]:
+    """`translate`, with every value put into a sentence of a Markdown template (a fact,
+    the seller's email, the version number) made inert by `md` first, as the seller's
+    own texts are: {% trans email=f.email %} cannot turn into a link or an attribute.
+    Elsewhere the values are escaped as usual: for HTML, or not at all in plain text."""
+
+    @pass_context
+    def call(context: Context, *args: Any, **variables: Any) -> str:
+        if (context.name or "").endswith(".md.j2"):
+            variables = {key: value if isinstance(value, Markup) else md(value)
+                         for key, value in variables.items()}
+        return context.call(translate, *args, **variables)
+
+    return call
 
 
 def render(env: Environment, name: str, **context: Any) -> str:

@@ -7,6 +7,7 @@ import html
 import io
 import json
 import re
+from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
@@ -33,6 +34,70 @@ def test_no_markup_from_the_seller_survives_in_any_page(hostile: Path) -> None:
         assert not re.search(r"<(img|iframe|div)[^>]*(onerror|onclick|javascript:)", text), page
         assert not re.search(r"""<[^>]*\s(href|src)=["']?javascript:""", text), page
         assert "</li></ul><script>" not in text, page
+
+
+URL_ATTRIBUTES = {"href", "src", "srcset", "action", "formaction", "poster", "data",
+                  "xlink:href", "background", "cite", "ping"}
+
+
+class _Attributes(HTMLParser):
+    """Every (tag, attribute, value) of a page, and of the pages inside its srcdoc frames."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.found: list[tuple[str, str, str]] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        for name, value in attrs:
+            self.found.append((tag, name, value or ""))
+            if name == "srcdoc" and value:
+                self.found.extend(attributes(value))
+
+
+def attributes(text: str) -> list[tuple[str, str, str]]:
+    parser = _Attributes()
+    parser.feed(text)
+    parser.close()
+    return parser.found
+
+
+def test_no_event_handler_or_foreign_link_in_any_page(hostile: Path) -> None:
+    """The seller's email, version and change numbers stay text: Markdown's attribute
+    lists cannot give an element a handler, and a link the seller typed is no link."""
+    for page in pages(hostile):
+        for tag, name, value in attributes(page.read_text("utf-8")):
+            assert not name.startswith("on"), (page, tag, name, value)
+            if name in URL_ATTRIBUTES:
+                assert "evil.example" not in value, (page, tag, name, value)
+                assert not value.lower().lstrip().startswith("javascript:"), (page, value)
+
+
+def test_changes_table_keeps_each_summary_in_its_row(hostile: Path) -> None:
+    page = (hostile / "site/en/changes/index.html").read_text("utf-8")
+    table = re.search(r"<table>(.*?)</table>", page, re.S)
+    assert table is not None
+    rows = re.findall(r"<tr>(.*?)</tr>", table.group(1), re.S)
+    cells = [[html.unescape(re.sub(r"<[^>]+>", "", cell)).strip()
+              for cell in re.findall(r"<t[dh][^>]*>(.*?)</t[dh]>", row, re.S)] for row in rows]
+    assert [len(row) for row in cells] == [3, 3, 3]
+    assert cells[1][0] == "*a*{onclick=alert()}"
+    assert cells[2][0] == "1 | 2"
+    assert cells[2][2].startswith("Before | after | [[buyer_name]]")
+    assert cells[2][2].endswith("A second paragraph, still in its row.")
+
+
+def shown(page: Path) -> str:
+    """The text a reader sees on a built page: no scripts, no tags, entities decoded."""
+    text = re.sub(r"<script\b.*?</script>", "", page.read_text("utf-8"), flags=re.S)
+    return html.unescape(re.sub(r"<[^>]+>", "", text))
+
+
+def test_email_and_version_are_shown_as_typed(hostile: Path) -> None:
+    policy = shown(hostile / "site/en/policy/index.html")
+    assert "*a*{onmouseover=window.__pwned=1}@test-shop.example" in policy
+    assert "(version [x](//evil.example))" in policy
+    page = (hostile / "site/en/index.html").read_text("utf-8")
+    assert 'href="mailto:*a*{onmouseover=window.__pwned=1}@test-shop.example"' in page
 
 
 def test_seller_text_is_shown_as_typed(hostile: Path) -> None:
@@ -70,3 +135,23 @@ def test_structured_data_cannot_close_its_script(hostile: Path) -> None:
     assert block is not None
     data = json.loads(block.group(1))
     assert data["name"].startswith("Evil <img src=x")
+
+
+TEMPLATES = Path(__file__).resolve().parent.parent / "generator" / "templates"
+# Names under which templates see the policy, its facts, replies and the seller's lines.
+POLICY_DATA = re.compile(r"^(p|f|c|r|rf|d|change|reply|item|line)\b")
+INERT = re.compile(r"\|\s*(md|json_script|lines)\b[^|]*$")
+
+
+def test_markdown_templates_make_every_policy_value_inert() -> None:
+    """Outside {% trans %} (where the environment escapes each value), a Markdown template
+    prints the policy's values only through `md` (or as JSON, or as plain-text lines)."""
+    checked = 0
+    for path in sorted(TEMPLATES.rglob("*.md.j2")):
+        source = re.sub(r"\{% trans\b.*?\{% endtrans %\}", "", path.read_text("utf-8"),
+                        flags=re.S)
+        for expression in re.findall(r"\{\{-?\s*(.*?)\s*-?\}\}", source, flags=re.S):
+            if POLICY_DATA.match(expression) and expression != "reply.id":
+                checked += 1
+                assert INERT.search(expression), (path.name, expression)
+    assert checked >= 15
