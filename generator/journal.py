@@ -14,7 +14,7 @@ import json
 import logging
 import os
 import shutil
-from collections.abc import Iterator
+from collections.abc import Collection, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -33,10 +33,11 @@ log = logging.getLogger("shop_policy")
 
 
 @contextmanager
-def session(anchor: Path) -> Iterator[Path]:
-    """Hold the lock of the project at `anchor`, finish an interrupted run, and yield a
-    fresh scratch folder. The scratch folder is removed at the end unless a journal still
-    needs it (a failure while putting files in place)."""
+def session(anchor: Path, roots: Collection[Path]) -> Iterator[Path]:
+    """Hold the lock of the project at `anchor`, finish an interrupted run that wrote into
+    the output folders `roots`, and yield a fresh scratch folder. The scratch folder is
+    removed at the end unless a journal still needs it (a failure while putting files in
+    place)."""
     anchor.mkdir(parents=True, exist_ok=True)
     lock = FileLock(str(anchor / LOCK))
     try:
@@ -46,7 +47,7 @@ def session(anchor: Path) -> Iterator[Path]:
                     anchor.resolve())
         lock.acquire()
     try:
-        recover(anchor)
+        recover(anchor, roots)
         for old in anchor.glob(f"{SCRATCH_PREFIX}*"):
             shutil.rmtree(old, ignore_errors=True)  # left by a run that was stopped
         scratch = anchor / f"{SCRATCH_PREFIX}{os.getpid()}"
@@ -84,8 +85,9 @@ def apply(tx: Transaction, anchor: Path, scratch: Path) -> Report:
     return tx.report
 
 
-def recover(anchor: Path) -> None:
-    """Finish the moves of a run that was stopped while putting its files in place."""
+def recover(anchor: Path, roots: Collection[Path]) -> None:
+    """Finish the moves of a run that was stopped while putting its files in place; it
+    may only have written into `roots`, the output folders of this run."""
     path = anchor / JOURNAL
     try:
         entries = json.loads(path.read_text("utf-8"))
@@ -93,7 +95,14 @@ def recover(anchor: Path) -> None:
         return
     except ValueError:
         entries = None
-    if not _trustworthy(anchor, entries):
+    allowed = {root.resolve() for root in roots}
+    if isinstance(entries, dict) and isinstance(entries.get("roots"), list) and not (
+            {Path(str(root)) for root in entries["roots"]} <= allowed):
+        folders = ", ".join(str(root) for root in entries["roots"])
+        raise UnsafeOutput([f"{path}: a run that wrote into {folders} was stopped before it "
+                            "finished; run the same command with the same folders to finish "
+                            "it"])
+    if not _trustworthy(anchor, entries, allowed):
         raise UnsafeOutput([f"{path}: is not a journal shop-policy can trust, so the last "
                             "run's files cannot be put in place safely; delete it, then run "
                             "`shop-policy build --force` to write every output again"])
@@ -121,9 +130,9 @@ def _replay(anchor: Path, entries: dict) -> None:  # type: ignore[type-arg]
     shutil.rmtree(entries["scratch"], ignore_errors=True)
 
 
-def _trustworthy(anchor: Path, entries: object) -> bool:
+def _trustworthy(anchor: Path, entries: object, allowed: set[Path]) -> bool:
     """Whether every move comes from the run's scratch folder (or a temporary file beside
-    its target) and every target lies inside one of the run's output folders."""
+    its target) and every target lies inside one of the output folders, all `allowed`."""
     if not isinstance(entries, dict):
         return False
     try:
@@ -135,7 +144,7 @@ def _trustworthy(anchor: Path, entries: object) -> bool:
         return False
     state = anchor.resolve() / STATE_FILE
     if (scratch.parent != anchor.resolve() or not scratch.name.startswith(SCRATCH_PREFIX)
-            or any(root.is_symlink() for root in roots)):
+            or any(root.is_symlink() or root not in allowed for root in roots)):
         return False
 
     def in_a_root(path: Path) -> bool:

@@ -15,6 +15,11 @@ class Paths:
     base_config: Path = Path("mkdocs.yml")
 
     @property
+    def outputs(self) -> list[Path]:
+        """Every folder the generator writes into."""
+        return [self.site_src, self.snippets, self.site, self.toolkit]
+
+    @property
     def anchor(self) -> Path:
         """The project folder: its lock, journal, state and scratch folders live here."""
         return self.site.parent

@@ -88,7 +88,7 @@ def write_outputs(outputs: Mapping[Path, Mapping[str, Content]], *, anchor: Path
     nothing written, on conflict. With `keep_edits`, a file no longer generated that was
     edited is left in place instead of stopping the run."""
     roots = list(outputs)
-    with session(anchor or roots[0].parent) as scratch:
+    with session(anchor or roots[0].parent, roots) as scratch:
         return _write(outputs, scratch, force=force, keep_edits=keep_edits)
 
 
@@ -103,7 +103,7 @@ def _write(outputs: Mapping[Path, Mapping[str, Content]], scratch: Path, *, forc
 def generate(policy_path: Path, paths: Paths, *, force: bool = False,
              warn: Warn | None = None, timings: Timings | None = None) -> Report:
     clock = timings if timings is not None else Timings()
-    with session(paths.anchor) as scratch:
+    with session(paths.anchor, paths.outputs) as scratch:
         _, outputs = _read_and_render(policy_path, paths, warn, clock)
         with clock.phase(WRITE):
             return _write(outputs, scratch, force=force)
@@ -118,9 +118,9 @@ def build(policy_path: Path, paths: Paths, *, force: bool = False,
     with clock.phase(ENGINE):
         from generator.build import build_sites, state_bytes
 
-    with session(paths.anchor) as scratch:
+    sites = [paths.site, paths.toolkit] if toolkit else [paths.site]
+    with session(paths.anchor, paths.outputs) as scratch:
         policy, outputs = _read_and_render(policy_path, paths, warn, clock)
-        sites = [paths.site, paths.toolkit] if toolkit else [paths.site]
         with clock.phase(WRITE):
             plans = [plan(survey(root), files) for root, files in outputs.items()]
             check(plans, force=force)

@@ -212,7 +212,7 @@ def test_staging_leaves_the_outputs_alone_until_applied(tmp_path: Path) -> None:
     write_outputs({out: {"kept.txt": "same\n", "old.txt": "old\n"},
                    sources: {"en/a.md": "A\n", "en/b.md": "B\n"}})
     before = {"out": _files(out), "sources": _files(sources)}
-    with session(tmp_path) as scratch:
+    with session(tmp_path, [out, sources]) as scratch:
         tx = staging.stage(_plans({out: {"kept.txt": "same\n", "new.txt": "new\n"},
                                    sources: {"en/a.md": "A\n", "en/b.md": "B2\n"}}),
                            {out: scratch / "snippets", sources: scratch / "site_src"},
@@ -235,7 +235,7 @@ def test_a_scratch_folder_on_another_disk_stages_beside_the_targets(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(staging, "same_disk", lambda one, other: False)
     out = tmp_path / "snippets"
-    with session(tmp_path) as scratch:
+    with session(tmp_path, [out]) as scratch:
         tx = staging.stage(_plans({out: {"a.txt": "A\n", "sub/b.txt": "B\n"}}),
                            {out: scratch / "snippets"})
         hidden = sorted(p.name for p in out.rglob("*.tmp"))
@@ -250,7 +250,7 @@ def test_a_new_output_folder_is_moved_into_place_whole(tmp_path: Path) -> None:
     from generator.journal import apply
 
     out = tmp_path / "new" / "snippets"
-    with session(tmp_path) as scratch:
+    with session(tmp_path, [out]) as scratch:
         tx = staging.stage(_plans({out: {"en/a.txt": "A\n", "de/b.txt": "B\n"}}),
                            {out: scratch / "snippets"})
         assert tx.moves == [(scratch / "snippets", out)]

@@ -1,0 +1,100 @@
+"""A build owns only what it wrote, in every output folder: the seller's own files and
+edits survive build, rebuild and clean; two runs at once never publish the older policy."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+from filelock import FileLock
+
+from generator.cli import main
+from generator.journal import LOCK
+from tests.conftest import POLICIES, build_project, tree
+
+FOLDERS = ("site", "toolkit", "site_src", "snippets")
+
+
+@pytest.fixture
+def built(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    monkeypatch.chdir(tmp_path)
+    return build_project(tmp_path, POLICIES / "fees.yaml")
+
+
+def change_policy(root: Path, days: int = 90) -> None:
+    policy = root / "policies" / "shop.yaml"
+    text = policy.read_text("utf-8")
+    policy.write_text(text.replace("window_days: 60", f"window_days: {days}"), "utf-8")
+
+
+SELLERS_FILES = {"site/CNAME": "policies.fernandkiln.example\n",
+                 "site/en/google123.html": "google-site-verification: google123.html\n",
+                 "toolkit/my-notes.txt": "call the courier on Mondays\n",
+                 "site_src/my-draft.md": "# Draft\n", "snippets/en/my-reply.txt": "Hi!\n"}
+
+
+def test_the_sellers_own_files_survive_build_rebuild_and_clean(built: Path) -> None:
+    for rel, text in SELLERS_FILES.items():
+        (built / rel).write_text(text, "utf-8")
+    runner = CliRunner()
+    assert runner.invoke(main, ["build"]).exit_code == 0, "a build with nothing changed"
+    change_policy(built)
+    result = runner.invoke(main, ["build"])
+    assert result.exit_code == 0, result.output
+    assert "within 90 days" in (built / "site/en/policy/index.html").read_text("utf-8")
+    result = runner.invoke(main, ["clean"])
+    assert result.exit_code == 0, result.output
+    for rel, text in SELLERS_FILES.items():
+        assert (built / rel).read_text("utf-8") == text, rel
+    left = {folder: sorted(tree(built / folder)) for folder in FOLDERS}
+    assert left == {"site": ["CNAME", "en/google123.html"], "toolkit": ["my-notes.txt"],
+                    "site_src": ["my-draft.md"], "snippets": ["en/my-reply.txt"]}
+
+
+@pytest.mark.parametrize("page", ["site/en/policy/index.html", "toolkit/en/index.html"])
+def test_a_hand_edit_in_a_built_page_is_a_conflict(built: Path, page: str) -> None:
+    edited = built / page
+    edited.write_text(edited.read_text("utf-8").replace("</body>", "<p>mine</p></body>"))
+    before = {folder: tree(built / folder) for folder in FOLDERS}
+    change_policy(built)
+    result = CliRunner().invoke(main, ["build"])
+    assert result.exit_code == 1
+    assert f"{Path(page)}: was edited since shop-policy wrote it" in result.stderr
+    assert {folder: tree(built / folder) for folder in FOLDERS} == before, "nothing written"
+
+
+def test_clean_removes_what_it_wrote_and_keeps_edits(built: Path) -> None:
+    for page in ("site/en/faq/index.html", "snippets/en/replies/return-accepted.txt"):
+        (built / page).write_text("edited by hand\n", "utf-8")
+    result = CliRunner().invoke(main, ["clean"])
+    assert result.exit_code == 0, result.output
+    assert "2 kept because they were edited since shop-policy wrote them" in result.output
+    files = {folder: sorted(tree(built / folder)) for folder in FOLDERS if (built / folder)
+             .exists()}
+    manifest = ".shop-policy-manifest.json"
+    assert files == {"site": [manifest, "en/faq/index.html"],
+                     "snippets": [manifest, "en/replies/return-accepted.txt"]}
+    assert not (built / ".shop-policy-state.json").exists()
+    result = CliRunner().invoke(main, ["build"])
+    assert result.exit_code == 1 and "was edited since shop-policy wrote it" in result.stderr
+
+
+def test_a_second_run_waits_for_the_first_and_builds_the_newer_policy(built: Path) -> None:
+    lock = FileLock(str(built / LOCK))
+    lock.acquire()  # a first run, busy writing
+    try:
+        second = subprocess.Popen([sys.executable, "-m", "generator", "build"], cwd=built,
+                                  stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+        assert second.stderr is not None
+        first_line = second.stderr.readline()
+        assert first_line == (f"another shop-policy run is writing in {built.resolve()}; "
+                              "waiting for it to finish\n")
+        change_policy(built)  # the first run saves a newer policy as it ends
+    finally:
+        lock.release()
+    _, err = second.communicate(timeout=120)
+    assert second.returncode == 0, err
+    assert "within 90 days" in (built / "site/en/policy/index.html").read_text("utf-8")
