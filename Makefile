@@ -56,7 +56,7 @@ new-locale: $(STAMP)
 	$(EXTRACT)
 	$(BIN)/pybabel init -i generator/locales/messages.pot -d generator/locales -l $(LOCALE)
 
-## clean: remove the built sites and the generated files nobody edited
+## clean: remove the generated files and built sites nobody edited (your own files stay)
 clean:
 	test ! -x $(BIN)/shop-policy || $(BIN)/shop-policy clean
-	rm -rf site toolkit build .pytest_cache .ruff_cache
+	rm -rf build .pytest_cache .ruff_cache
