@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 import hashlib
 import io
 import json
@@ -186,6 +187,12 @@ def _build_one(task: tuple[str, Path, Path, Path]) -> str | None:
     except MkDocsException as exc:
         details = "\n".join(f"  {m}" for m in collect.messages)
         return f"{real / name}: did not build: {exc}\n{details}".rstrip()
+    except OSError as exc:
+        # The engine names the theme file it was copying (inside the installed package):
+        # name what was being built instead, which is what the seller can act on.
+        why = ("the disk is full; free some space and build again" if exc.errno in
+               (errno.ENOSPC, errno.EDQUOT) else f"{exc.strerror}; check the folder {output}")
+        return f"{real / name}: could not be built: {why} (nothing was changed)"
     finally:
         logger.removeHandler(collect)
     return None

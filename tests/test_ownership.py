@@ -98,3 +98,23 @@ def test_a_second_run_waits_for_the_first_and_builds_the_newer_policy(built: Pat
     _, err = second.communicate(timeout=120)
     assert second.returncode == 0, err
     assert "within 90 days" in (built / "site/en/policy/index.html").read_text("utf-8")
+
+
+def test_a_full_disk_while_building_names_the_site_not_a_theme_file(
+        built: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import errno
+
+    import mkdocs.utils
+
+    def full(source: str, destination: str) -> None:
+        raise OSError(errno.ENOSPC, "No space left on device", source)
+
+    monkeypatch.setattr(mkdocs.utils, "copy_file", full)
+    before = {folder: tree(built / folder) for folder in FOLDERS}
+    change_policy(built)
+    result = CliRunner().invoke(main, ["build"])
+    assert result.exit_code == 1
+    assert f"{Path('site_src') / 'mkdocs.en.yml'}: could not be built: the disk is full; " \
+           "free some space and build again (nothing was changed)" in result.stderr
+    assert "site-packages" not in result.stderr
+    assert {folder: tree(built / folder) for folder in FOLDERS} == before
