@@ -3,6 +3,12 @@
 Zendesk macros (JSON as the Macros API takes it), Gorgias macros (JSON as the Macros API
 takes it) and a plain CSV. Placeholders a help desk can fill itself are mapped to its
 own variables; the rest stay visible as [[name]] for the agent to fill in.
+
+Only the reply's own placeholders are mapped: everything else is text and stays inert.
+Zendesk (Liquid) and Gorgias read `{{`, `{%` and `{#` in a macro as the start of a tag,
+so a brace that would open one is written as `&#123;` in HTML, which shows the same,
+and followed by an invisible word joiner in plain text. Only then do the help desk's
+variables go in.
 """
 
 from __future__ import annotations
@@ -10,9 +16,10 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 from collections.abc import Iterable
 
-from generator.replies import MARKER, Reply, text_to_html
+from generator.replies import Parts, Reply, join, marker, split, text_to_html, token
 
 HELP_DESK_VARIABLES: dict[str, dict[str, str]] = {
     "zendesk": {
@@ -25,10 +32,21 @@ HELP_DESK_VARIABLES: dict[str, dict[str, str]] = {
     },
 }
 
+# A brace before another brace, a percent sign, a hash or a placeholder token.
+_OPENS_TAG = re.compile(r"\{(?=[{%#\x00])")
+WORD_JOINER = "\u2060"
 
-def map_placeholders(text: str, desk: str) -> str:
+
+def for_desk(parts: Parts, desk: str, *, as_html: bool = False) -> str:
+    """The parts as text (or as HTML) for `desk`: its own variables where it has one,
+    [[name]] for the other placeholders, and nothing else it would read as a tag."""
+    text = join(parts, token)  # the placeholders stay tokens until the text is inert
+    if as_html:
+        text = text_to_html(text).replace("{", "&#123;")
+    else:
+        text = _OPENS_TAG.sub("{" + WORD_JOINER, text)
     variables = HELP_DESK_VARIABLES[desk]
-    return MARKER.sub(lambda m: variables.get(m.group(1), m.group(0)), text)
+    return join(split(text), lambda name: variables.get(name, marker(name)))
 
 
 def _json(data: object) -> str:
@@ -38,14 +56,14 @@ def _json(data: object) -> str:
 def zendesk(replies: Iterable[Reply], shop: str) -> str:
     macros = []
     for reply in replies:
-        body = map_placeholders(reply.body, "zendesk")
         macros.append({
             "title": f"{shop}::{reply.locale}::{reply.title}",
             "description": reply.when,
             "active": True,
             "actions": [
-                {"field": "subject", "value": map_placeholders(reply.subject, "zendesk")},
-                {"field": "comment_value_html", "value": text_to_html(body)},
+                {"field": "subject", "value": for_desk(reply.subject_parts, "zendesk")},
+                {"field": "comment_value_html",
+                 "value": for_desk(reply.body_parts, "zendesk", as_html=True)},
             ],
         })
     return _json({"macros": macros})
@@ -54,7 +72,6 @@ def zendesk(replies: Iterable[Reply], shop: str) -> str:
 def gorgias(replies: Iterable[Reply]) -> str:
     macros = []
     for reply in replies:
-        body = map_placeholders(reply.body, "gorgias")
         macros.append({
             "external_id": f"shop-policy:{reply.locale}:{reply.id}",
             "name": reply.title,
@@ -63,13 +80,16 @@ def gorgias(replies: Iterable[Reply]) -> str:
                 "name": "setResponseText",
                 "title": "Add response text",
                 "type": "user",
-                "arguments": {"body_text": body, "body_html": text_to_html(body)},
+                "arguments": {"body_text": for_desk(reply.body_parts, "gorgias"),
+                              "body_html": for_desk(reply.body_parts, "gorgias",
+                                                    as_html=True)},
             }],
         })
     return _json(macros)
 
 
 def csv_table(replies: Iterable[Reply]) -> str:
+    """Every reply exactly as its snippet file has it, for text expanders and imports."""
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\r\n")
     writer.writerow(["id", "locale", "title", "subject", "body"])

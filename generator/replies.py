@@ -3,6 +3,10 @@
 Per-order details the seller fills in are placeholders in one syntax, `[[name]]`, so
 they stand out in the text and map onto each help desk's own placeholders. Every
 policy fact is already filled in.
+
+A reply keeps its subject and body as parts: text, a placeholder's name, text, and so
+on. Only those placeholders are the reply's own; a "[[buyer_name]]" the seller typed
+into the shop's name is text, and no export maps it onto a help desk's variable.
 """
 
 from __future__ import annotations
@@ -38,7 +42,28 @@ def marker(name: str) -> str:
     return f"[[{name}]]"
 
 
-MARKER = re.compile(r"\[\[([a-z_]+)\]\]")
+# A placeholder the reply leaves open is rendered as NUL, its name, NUL. Text from a
+# policy file or the command line never holds a NUL (the loader refuses one), so the
+# edges tell the reply's own placeholders apart from anything the seller typed.
+EDGE = "\x00"
+Parts = tuple[str, ...]
+
+
+def token(name: str) -> str:
+    return f"{EDGE}{name}{EDGE}"
+
+
+def split(text: str) -> Parts:
+    """Text with placeholders as tokens, as parts: text, name, text, ..., text."""
+    parts = tuple(text.split(EDGE))
+    if len(parts) % 2 == 0 or any(name not in PLACEHOLDERS for name in parts[1::2]):
+        raise ValueError(f"a NUL character in the text of a reply: {text!r}")
+    return parts
+
+
+def join(parts: Parts, fill: Callable[[str], str] = marker) -> str:
+    """The parts as one text, each placeholder written by `fill` (as [[name]] unless told)."""
+    return "".join(fill(part) if index % 2 else part for index, part in enumerate(parts))
 
 
 @dataclass(frozen=True)
@@ -57,9 +82,17 @@ class Reply:
     locale: str
     title: str
     when: str
-    subject: str
-    body: str
+    subject_parts: Parts
+    body_parts: Parts
     note: str
+
+    @cached_property
+    def subject(self) -> str:
+        return join(self.subject_parts)
+
+    @cached_property
+    def body(self) -> str:
+        return join(self.body_parts)
 
     @cached_property
     def html(self) -> str:
@@ -137,7 +170,7 @@ def ruled_out(policy: Policy) -> list[tuple[ReplySpec, str]]:
 def render_reply(env: Environment, spec: ReplySpec, policy: Policy, facts: Facts,
                  values: Mapping[str, str] | None = None) -> Reply:
     """Render one reply. `values` fills placeholders the caller knows (the advisor does)."""
-    ph = {name: (values or {}).get(name) or marker(name) for name in PLACEHOLDERS}
+    ph = {name: (values or {}).get(name) or token(name) for name in PLACEHOLDERS}
     template = env.get_template(f"replies/{spec.template}.txt.j2")
     variables = {"p": policy, "f": facts, "ph": ph, "marketplace": spec.marketplace,
                  "c": policy.cancellation, "r": policy.returns, "rf": policy.refunds,
@@ -147,14 +180,15 @@ def render_reply(env: Environment, spec: ReplySpec, policy: Policy, facts: Facts
     def block(name: str) -> str:
         return "".join(template.blocks[name](context))
 
+    body = re.sub(r"\n{3,}", "\n\n", template.render(variables)).strip() + "\n"
     return Reply(
         id=spec.id,
         locale=facts.locale,
-        title=one_line(block("title")),
-        when=one_line(block("when")),
-        subject=one_line(block("subject")),
-        body=re.sub(r"\n{3,}", "\n\n", template.render(variables)).strip() + "\n",
-        note=tidy(block("note")),
+        title=join(split(one_line(block("title")))),
+        when=join(split(one_line(block("when")))),
+        subject_parts=split(one_line(block("subject"))),
+        body_parts=split(body),
+        note=join(split(tidy(block("note")))),
     )
 
 
@@ -189,7 +223,7 @@ def tidy(text: Any) -> str:
     return "\n\n".join(paragraphs) + "\n"
 
 
-_URL = re.compile(r"https://[^\s<>\"]+")
+_URL = re.compile(r"https://[^\s<>\"\x00]+")
 
 
 def _linkify(escaped: str) -> str:
@@ -197,7 +231,8 @@ def _linkify(escaped: str) -> str:
 
 
 def text_to_html(text: str) -> str:
-    """The same reply as simple HTML for help desks with a rich-text editor."""
+    """The same reply as simple HTML for help desks with a rich-text editor (placeholder
+    tokens pass through as they are)."""
     out = []
     for block in text.strip("\n").split("\n\n"):
         lines = block.split("\n")

@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import csv
+import html
 import io
 import json
+import re
 
+from generator.exports import HELP_DESK_VARIABLES
 from tests.golden import CASES, render_case
 
 FILES = render_case(CASES["example"])
@@ -50,3 +53,55 @@ def test_csv_has_every_reply_exactly() -> None:
     for row in rows:
         assert row["locale"] == "en"
         assert row["body"] == FILES[f"snippets/en/replies/{row['id']}.txt"]
+
+
+HOSTILE = render_case(CASES["hostile"])
+# The hostile policy's return address has a line of help-desk syntax typed by the seller.
+TYPED = "[[buyer_name]] {{ticket.requester.name}} {%customer.firstName%} {#c#}"
+OPENS = re.compile(r"\{[{%#]")
+
+
+def _without_own_variables(text: str, desk: str) -> str:
+    for variable in HELP_DESK_VARIABLES[desk].values():
+        text = text.replace(variable, "")
+    return text
+
+
+def test_zendesk_maps_only_its_own_placeholders() -> None:
+    data = json.loads(HOSTILE["snippets/en/exports/zendesk-macros.json"])
+    for macro in data["macros"]:
+        for action in macro["actions"]:
+            assert not OPENS.search(_without_own_variables(action["value"], "zendesk")), (
+                macro["title"], action["value"])
+    macro = next(m for m in data["macros"] if m["title"].endswith("(change of mind)"))
+    body = macro["actions"][1]["value"]
+    assert body.count("{{ticket.requester.first_name}}") == 1, "the greeting only"
+    assert body.count("{{current_user.first_name}}") == 1, "the signature only"
+    shown = html.unescape(re.sub(r"<[^>]+>", "", body))
+    assert TYPED in shown, "the seller's line reads as typed"
+    assert "{{ 7*7 }}" in shown
+
+
+def test_gorgias_maps_only_its_own_placeholders() -> None:
+    macros = json.loads(HOSTILE["snippets/en/exports/gorgias-macros.json"])
+    for macro in macros:
+        arguments = macro["actions"][0]["arguments"]
+        for value in arguments.values():
+            assert not OPENS.search(_without_own_variables(value, "gorgias")), value
+    macro = next(m for m in macros if m["external_id"] == "shop-policy:en:return-accepted")
+    text = macro["actions"][0]["arguments"]["body_text"]
+    assert text.count("{{ticket.customer.firstname}}") == 1
+    assert text.count("{{current_user.firstname}}") == 1
+    # A word joiner (invisible) after a brace that would open a tag: it reads as typed.
+    assert TYPED in text.replace("\u2060", "")
+    shown = html.unescape(macro["actions"][0]["arguments"]["body_html"])
+    assert TYPED in shown
+
+
+def test_csv_and_snippets_keep_the_sellers_text_exactly() -> None:
+    body = HOSTILE["snippets/en/replies/return-accepted.txt"]
+    assert f"  {TYPED}\n" in body
+    assert body.startswith("Hi [[buyer_name]],")
+    rows = list(csv.DictReader(io.StringIO(HOSTILE["snippets/en/exports/replies.csv"],
+                                           newline="")))
+    assert next(r for r in rows if r["id"] == "return-accepted")["body"] == body
