@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -12,17 +11,14 @@ from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from ruamel.yaml.constructor import RoundTripConstructor
 from ruamel.yaml.error import MarkedYAMLError, YAMLError
-from ruamel.yaml.nodes import MappingNode, Node, SequenceNode
+from ruamel.yaml.nodes import Node, ScalarNode
 from ruamel.yaml.resolver import VersionedResolver
 
-from generator.errors import PolicyError, Problem, dotted
+from generator.errors import PolicyError, Problem
+from generator.nodes import MAX_DEPTH, check_tree
+from generator.source import check_size, decode, odd_indent, position, read_bytes
 
-MAX_BYTES = 1_000_000
-MAX_DEPTH = 20
-MAX_NODES = 20_000
 _FAST_MAX_INDICATORS = 5_000  # the C parser survives nesting 20,000 levels deep
-
-Path_ = tuple[str | int, ...]
 
 # Hints for the YAML scanner and parser messages a seller is most likely to meet.
 _SYNTAX_HINTS = (
@@ -59,11 +55,49 @@ except ImportError:  # the optional C extension is missing: the pure parser does
     _CComposer = None
 
 
+class WrittenInt(int):
+    """A whole number from the file that remembers how it was typed ('010', '1_000')."""
+
+    source: str
+
+    def __new__(cls, value: int, source: str) -> WrittenInt:
+        number = super().__new__(cls, value)
+        number.source = source
+        return number
+
+    def __reduce__(self) -> tuple[type, tuple[int, str]]:
+        return type(self), (int(self), self.source)
+
+
+class WrittenFloat(float):
+    """A number with a point from the file that remembers how it was typed: a version
+    number 3.10 stays "3.10", not the float 3.1."""
+
+    source: str
+
+    def __new__(cls, value: float, source: str) -> WrittenFloat:
+        number = super().__new__(cls, value)
+        number.source = source
+        return number
+
+    def __reduce__(self) -> tuple[type, tuple[float, str]]:
+        return type(self), (float(self), self.source)
+
+
 class _Constructor(RoundTripConstructor):
-    """Leaves dates as text, so that pydantic reports a bad date with its position."""
+    """Leaves dates as text, so that pydantic reports a bad date with its position, and
+    keeps the text of every number, for the places where a number is read as text."""
+
+    def construct_written_int(self, node: ScalarNode) -> WrittenInt:
+        return WrittenInt(self.construct_yaml_int(node), str(node.value))
+
+    def construct_written_float(self, node: ScalarNode) -> WrittenFloat:
+        return WrittenFloat(self.construct_yaml_float(node), str(node.value))
 
 
 _Constructor.add_constructor("tag:yaml.org,2002:timestamp", RoundTripConstructor.construct_yaml_str)
+_Constructor.add_constructor("tag:yaml.org,2002:int", _Constructor.construct_written_int)
+_Constructor.add_constructor("tag:yaml.org,2002:float", _Constructor.construct_written_float)
 
 
 @dataclass(frozen=True)
@@ -93,25 +127,13 @@ class Document:
 
 def load(path: str | Path) -> Document:
     """Load the policy at `path`. Raises PolicyError for anything that is not a YAML mapping."""
-    name = str(path)
-    try:
-        raw = Path(path).read_bytes()
-    except FileNotFoundError:
-        raise PolicyError([Problem(name, 1, 1, "file", "no such file; check the path, or "
-                                   "copy policies/shop.yaml as a starting point")]) from None
-    except OSError as exc:
-        raise PolicyError([Problem(name, 1, 1, "file", f"cannot be read ({exc.strerror}); "
-                                   "check the path and its permissions")]) from None
-    return loads(raw, name)
+    return loads(read_bytes(path), str(path))
 
 
 def loads(raw: bytes, name: str) -> Document:
     """Load policy text already read from `name`."""
-    if len(raw) > MAX_BYTES:
-        raise PolicyError([Problem(name, 1, 1, "file", f"is {len(raw):,} bytes, more than "
-                                   f"the {MAX_BYTES:,} a policy file may have; a policy "
-                                   "needs only a few kilobytes")])
-    text = _decode(raw, name)
+    check_size(raw, name)
+    text = decode(raw, name)
     if not text.strip() or all(
         not line.strip() or line.lstrip().startswith("#") for line in text.splitlines()
     ):
@@ -123,10 +145,10 @@ def loads(raw: bytes, name: str) -> Document:
         root = _fast_compose(text)
         if root is None:  # not readable by the fast path: let the full one say why
             root = yaml.compose(text)
-        _check_tree(root, name)
+        check_tree(root, name)
         data = yaml.constructor.construct_document(root) if root is not None else None
     except MarkedYAMLError as exc:
-        raise PolicyError([_syntax_problem(exc, name)]) from None
+        raise PolicyError([_syntax_problem(exc, name, text)]) from None
     except YAMLError as exc:
         raise PolicyError([Problem(name, 1, 1, "yaml", f"cannot be read as YAML ({exc}); "
                                    "check the file is a plain text policy")]) from None
@@ -168,96 +190,20 @@ def _too_deep(text: str) -> tuple[int, int]:
         if char in "[{":
             depth += 1
             if depth > MAX_DEPTH:
-                return _position(text, offset)
+                return position(text, offset)
         elif char in "]}":
             depth -= 1
     return 1, 1
 
 
-def _decode(raw: bytes, name: str) -> str:
-    if raw.startswith(b"\xef\xbb\xbf"):
-        raw = raw[3:]
-    try:
-        text = raw.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        before = raw[: exc.start]
-        line = before.count(b"\n") + 1
-        column = exc.start - (before.rfind(b"\n") + 1) + 1
-        raise PolicyError([Problem(name, line, column, "file", "is not UTF-8 text (byte "
-                                   f"0x{raw[exc.start]:02x}); save the file as UTF-8")]) from None
-    if "\x00" in text:
-        offset = text.index("\x00")
-        line, column = _position(text, offset)
-        raise PolicyError([Problem(name, line, column, "file", "contains a NUL character, so "
-                                   "it is not a text file; save the policy as plain text")])
-    bad = _NOT_PRINTABLE.search(text)
-    if bad:
-        line, column = _position(text, bad.start())
-        raise PolicyError([Problem(name, line, column, "file", "contains an invisible control "
-                                   f"character (U+{ord(bad.group(0)):04X}); delete it")])
-    return text
-
-
-# What YAML 1.2 accepts in a document, inverted.
-_NOT_PRINTABLE = re.compile("[^\t\n\r\x20-\x7e\x85\xa0-\ud7ff\ue000-\ufffd"
-                            "\U00010000-\U0010ffff]")
-
-
-def _position(text: str, offset: int) -> tuple[int, int]:
-    line = text.count("\n", 0, offset) + 1
-    return line, offset - (text.rfind("\n", 0, offset) + 1) + 1
-
-
-def _check_tree(root: Node | None, name: str) -> None:
-    """Report duplicate keys (all of them), and refuse trees too deep or too large.
-
-    Aliases are followed once per use, so an alias bomb is caught by the node budget
-    before anything is built from it.
-    """
-    problems: list[Problem] = []
-    budget = [MAX_NODES]
-
-    def walk(node: Node, path: Path_, depth: int) -> None:
-        budget[0] -= 1
-        mark = node.start_mark
-        where = dotted(path)
-        if budget[0] < 0:
-            raise PolicyError([Problem(name, mark.line + 1, mark.column + 1, where,
-                                       f"the file expands to more than {MAX_NODES:,} values "
-                                       "(too many aliases?); write the values out instead")])
-        if depth > MAX_DEPTH:
-            raise PolicyError([Problem(name, mark.line + 1, mark.column + 1, where,
-                                       f"is nested more than {MAX_DEPTH} levels deep; a "
-                                       "policy needs only a few levels")])
-        if isinstance(node, MappingNode):
-            seen: dict[str, Node] = {}
-            for key_node, value_node in node.value:
-                key = str(key_node.value)
-                if key in seen:
-                    first = seen[key].start_mark
-                    problems.append(Problem(
-                        name, key_node.start_mark.line + 1, key_node.start_mark.column + 1,
-                        dotted((*path, key)),
-                        f"appears twice (first on line {first.line + 1}); keep one and "
-                        "delete the other"))
-                else:
-                    seen[key] = key_node
-                walk(value_node, (*path, key), depth + 1)
-        elif isinstance(node, SequenceNode):
-            for index, item in enumerate(node.value):
-                walk(item, (*path, index), depth + 1)
-
-    if root is not None:
-        walk(root, (), 0)
-    if problems:
-        raise PolicyError(problems)
-
-
-def _syntax_problem(exc: MarkedYAMLError, name: str) -> Problem:
+def _syntax_problem(exc: MarkedYAMLError, name: str, text: str) -> Problem:
     mark = exc.problem_mark or exc.context_mark
     if exc.problem and "end of stream" in exc.problem and exc.context_mark:
         mark = exc.context_mark  # where the unclosed quote or bracket began
     line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+    odd = odd_indent(text, name, line)
+    if odd is not None:  # the likely cause, which the parser cannot name
+        return odd
     what = exc.problem or exc.context or "is not valid YAML"
     hint = next((h for needle, h in _SYNTAX_HINTS if needle in what),
                 "check the indentation and quoting around this position")

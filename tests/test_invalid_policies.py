@@ -2,14 +2,20 @@
 
 from __future__ import annotations
 
+import os
+import resource
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
 
 from generator.cli import main
+from generator.errors import PolicyError
+from generator.load import load
+from generator.source import MAX_BYTES
 from tests.conftest import tree
 
 INVALID = Path(__file__).resolve().parent / "invalid"
@@ -76,3 +82,57 @@ def test_very_large_file(tmp_path: Path) -> None:
     assert result.exit_code == 2
     assert result.stderr.startswith(f"{path}:1:1: file: is 1,")
     assert "bytes, more than the 1,000,000 a policy file may have" in result.stderr
+
+
+# --- the file is read within a size limit, whatever --policy points at ---------------------
+
+def _validate_in_child(policy: Path | str) -> subprocess.CompletedProcess[str]:
+    """`shop-policy validate` in its own process, held to 1 GB of memory and 20 seconds, so
+    that a reader without limits fails the test instead of stalling the machine."""
+
+    def limit_memory() -> None:
+        resource.setrlimit(resource.RLIMIT_AS, (1 << 30, 1 << 30))
+
+    started = time.monotonic()
+    try:
+        done = subprocess.run([sys.executable, "-m", "generator", "validate", "--policy",
+                               str(policy)], capture_output=True, text=True, check=False,
+                              timeout=20, preexec_fn=limit_memory)
+    except subprocess.TimeoutExpired:
+        pytest.fail(f"validate --policy {policy} gave no answer within 20 seconds")
+    assert time.monotonic() - started < 10, "refused from its size, not after reading it"
+    assert "Traceback" not in done.stderr, done.stderr
+    assert done.returncode == 2, done.stderr
+    return done
+
+
+@pytest.mark.skipif(not Path("/dev/zero").exists(), reason="needs /dev/zero")
+def test_a_device_is_refused() -> None:
+    done = _validate_in_child("/dev/zero")
+    assert done.stderr.startswith("/dev/zero:1:1: file: is a device, not a file; give the "
+                                  "path of the policy file itself, such as "
+                                  "policies/shop.yaml\n")
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="needs named pipes")
+def test_a_named_pipe_is_refused_without_waiting_for_a_writer(tmp_path: Path) -> None:
+    fifo = tmp_path / "policy.yaml"
+    os.mkfifo(fifo)
+    done = _validate_in_child(fifo)
+    assert done.stderr.startswith(f"{fifo}:1:1: file: is a named pipe, not a file;")
+
+
+def test_a_huge_file_is_refused_from_its_size(tmp_path: Path) -> None:
+    path = tmp_path / "huge.yaml"
+    with path.open("wb") as sparse:
+        sparse.truncate(3_000_000_000)  # takes no disk space; reading it would take 3 GB
+    done = _validate_in_child(path)
+    assert done.stderr.startswith(f"{path}:1:1: file: is 3,000,000,000 bytes, more than the "
+                                  "1,000,000 a policy file may have;")
+
+
+def test_a_file_just_over_the_limit_is_refused(tmp_path: Path) -> None:
+    path = tmp_path / "big.yaml"
+    path.write_bytes(b"#" * MAX_BYTES + b"\n")
+    with pytest.raises(PolicyError, match="is 1,000,001 bytes, more than the 1,000,000"):
+        load(path)
