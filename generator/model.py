@@ -7,6 +7,7 @@ the JSON Schema that `shop-policy schema` writes.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from decimal import Decimal
 from typing import Annotated, Literal
 
@@ -21,6 +22,7 @@ from pydantic import (
     ConfigDict,
     Field,
     HttpUrl,
+    Strict,
     StrictBool,
     WithJsonSchema,
 )
@@ -106,11 +108,45 @@ def _check_country(code: str) -> str:
 
 
 def _check_url(url: HttpUrl) -> str:
+    """The site's base address: pages are linked as <address><locale>/policy/, so it has
+    no query, fragment or credentials, and a path is a folder (a missing '/' is added)."""
     text = str(url)
     if url.scheme != "https":
         raise _fail(f"'{text}' is not an https address; publish the policy on an https:// "
                     "address so buyers' browsers trust the link")
-    return text if text.endswith("/") else text + "/"
+    port = f":{url.port}" if url.port not in (None, 443) else ""
+    path = url.path or "/"
+    base = f"https://{url.host}{port}{path if path.endswith('/') else path + '/'}"
+    extras = []
+    if url.username or url.password:
+        extras.append("a user name and password (…@), which must not be published")
+    if url.query is not None:
+        extras.append(f"a query (?{url.query})")
+    if url.fragment is not None:
+        extras.append(f"a fragment (#{url.fragment})")
+    if extras:
+        what = extras[0] if len(extras) == 1 else ", ".join(extras[:-1]) + " and " + extras[-1]
+        raise _fail(f"has {what}; write the plain base address, {base} (links to the pages "
+                    f"add the language to it, e.g. {base}en/policy/)")
+    return base
+
+
+_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
+
+
+def _day_as_written(value: object) -> object:
+    """A date is written YYYY-MM-DD: not a count of seconds, nor a date and time."""
+    if not isinstance(value, str) or not _DAY.fullmatch(value.strip()):
+        raise PydanticCustomError("date_type", "expected a date")
+    return value
+
+
+def _number_as_typed(value: object) -> object:
+    """A number where text is expected is the text it was typed as: the loader keeps it
+    (as `source`), so a version 3.10 stays "3.10", not the float 3.1."""
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        return getattr(value, "source", str(value))
+    return value
 
 
 def _unique(items: list) -> list:
@@ -129,13 +165,24 @@ Region = Annotated[str, AfterValidator(_check_region)]
 Country = Annotated[str, AfterValidator(_check_country)]
 Url = Annotated[HttpUrl, AfterValidator(_check_url)]
 Text = Annotated[str, Field(min_length=1, max_length=4000)]
+Day = Annotated[dt.date, BeforeValidator(_day_as_written)]
+VersionNumber = Annotated[
+    str, BeforeValidator(_number_as_typed), Field(min_length=1, max_length=20),
+    WithJsonSchema({"type": ["string", "number"], "minLength": 1, "maxLength": 20}),
+]
+# Whole numbers are strict: YAML's true is not 1 day, 2.0 and "2" are refused too.
+Whole = Annotated[int, Strict()]
 
 DEFAULT_TEXT = "*"
 
 
 def _one_text_per_locale(value: object) -> object:
     """A plain string is the default locale's text; a mapping gives one per locale."""
-    return {DEFAULT_TEXT: value} if isinstance(value, str) else value
+    if isinstance(value, str):
+        return {DEFAULT_TEXT: value}
+    if not isinstance(value, dict):
+        raise PydanticCustomError("local_text_type", "expected text")
+    return value
 
 
 def text_for(texts: dict[str, str], locale: str, default: str) -> str:
@@ -163,20 +210,18 @@ class Model(BaseModel):
 class Change(Model):
     """One published revision of the policy."""
 
-    number: str = Field(description="The version number as published, e.g. \"2\" or \"2.1\".",
-                        min_length=1, max_length=20)
-    date: dt.date = Field(description="The day this version took effect (YYYY-MM-DD).")
+    number: VersionNumber = Field(description="The version number as published, e.g. 2 or "
+                                  "2.1, kept exactly as typed.")
+    date: Day = Field(description="The day this version took effect (YYYY-MM-DD).")
     summary: LocalText = Field(description="What changed for buyers, in one or two sentences.")
 
 
 class Version(Model):
     """Which revision of the policy this is, and what changed over time."""
 
-    model_config = ConfigDict(coerce_numbers_to_str=True)
-
-    number: str = Field(description="Version number of this policy. Quote it: \"2.1\".",
-                        min_length=1, max_length=20)
-    effective_date: dt.date = Field(description="The day this version takes effect (YYYY-MM-DD).")
+    number: VersionNumber = Field(description="Version number of this policy, e.g. 2.1, "
+                                  "kept exactly as typed (3.10 stays 3.10).")
+    effective_date: Day = Field(description="The day this version takes effect (YYYY-MM-DD).")
     changes: list[Change] = Field(default_factory=list,
                                   description="Past revisions, newest first.")
 
@@ -187,7 +232,9 @@ class Shop(Model):
     name: str = Field(description="The shop's name as buyers know it.", min_length=1,
                       max_length=100)
     email: Email = Field(description="Where buyers write about an order.")
-    website: Url = Field(description="The https address where the policy site is published.")
+    website: Url = Field(description="The https address where the policy site is "
+                         "published, e.g. https://example.com/policies/: no ?query, "
+                         "#fragment or user:password@.")
     country: Country = Field(description="ISO 3166 two-letter code of the country the shop "
                              "is based in.")
     currency: Currency = Field(description="ISO 4217 code of the currency prices are in.")
@@ -203,7 +250,7 @@ class Shop(Model):
     fallback_to_default_locale: StrictBool = Field(
         default=False, description="When a text of yours is missing in a language, show "
         "the default locale's text (with a warning) instead of stopping.")
-    dispatch_days: int = Field(ge=1, le=60, description="Working days it usually takes to "
+    dispatch_days: Whole = Field(ge=1, le=60, description="Working days it usually takes to "
                                "dispatch an order.")
     return_address: list[Annotated[str, Field(min_length=1, max_length=200)]] | None = Field(
         default=None, max_length=8,
@@ -217,7 +264,7 @@ class Cancellation(Model):
     until: Literal["hours_after_order", "dispatch"] | None = Field(
         default=None, description="hours_after_order: a fixed window after the order "
         "(give `hours`); dispatch: any time until the order is dispatched.")
-    hours: int | None = Field(default=None, ge=1, le=720,
+    hours: Whole | None = Field(default=None, ge=1, le=720,
                               description="Length of the window when `until` is "
                               "hours_after_order.")
     once_shipped: Literal["return", "not_possible"] = Field(
@@ -262,7 +309,7 @@ class Returns(Model):
     """Returns for a change of mind."""
 
     accepted: StrictBool = Field(description="Do you take back items for a change of mind?")
-    window_days: int | None = Field(default=None, ge=1, le=365,
+    window_days: Whole | None = Field(default=None, ge=1, le=365,
                                     description="Days the buyer has to start a return.")
     window_starts: Literal["delivery", "dispatch"] = Field(
         default="delivery", description="When the return window starts counting.")
@@ -283,7 +330,7 @@ class Returns(Model):
 class StoreCredit(Model):
     bonus_percent: Annotated[Decimal, Field(ge=0, le=100)] = Field(
         default=Decimal(0), description="Extra credit on top of the refund value, in percent.")
-    valid_months: int | None = Field(default=None, ge=1, le=120,
+    valid_months: Whole | None = Field(default=None, ge=1, le=120,
                                      description="How long credit can be used; leave out "
                                      "for no expiry.")
 
@@ -293,7 +340,7 @@ class Refunds(Model):
 
     methods: Annotated[list[RefundMethod], AfterValidator(_unique)] = Field(
         min_length=1, description="original_payment, store_credit, exchange, replacement.")
-    issued_within_days: int = Field(ge=1, le=90, description="Days after the return "
+    issued_within_days: Whole = Field(ge=1, le=90, description="Days after the return "
                                     "arrives until the refund is issued.")
     includes_original_shipping: StrictBool = Field(
         default=True, description="Is the original standard delivery charge refunded?")
@@ -308,7 +355,7 @@ class Refunds(Model):
 class DamagedItems(Model):
     """Items that arrive damaged, defective or not as described."""
 
-    report_within_days: int = Field(ge=1, le=365, description="Days after delivery to tell "
+    report_within_days: Whole = Field(ge=1, le=365, description="Days after delivery to tell "
                                     "you about a problem.")
     evidence: Annotated[list[Evidence], AfterValidator(_unique)] = Field(
         default_factory=lambda: ["photos_of_item"], description="What you ask the buyer "

@@ -140,9 +140,10 @@ def _problems(doc: Document, exc: ValidationError) -> list[Problem]:
 
 
 def _data_path(loc: tuple[Any, ...]) -> tuple[str | int, ...]:
-    """Drop the parts pydantic adds for union members and validators."""
+    """Drop the parts pydantic adds for union members and validators, and the key under
+    which a text given for the default locale alone is kept."""
     return tuple(part for part in loc
-                 if isinstance(part, int) or not _is_tag(str(part)))
+                 if isinstance(part, int) or not (_is_tag(str(part)) or part == DEFAULT_TEXT))
 
 
 def _is_tag(part: str) -> bool:
@@ -188,8 +189,10 @@ def _shown(value: Any) -> str:
         return "a list"
     if value is None:
         return "nothing"
-    if isinstance(value, int | float | Decimal) and not isinstance(value, bool):
-        return str(value)
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, int | float | Decimal):
+        return getattr(value, "source", str(value))  # as typed in the file, if known
     text = str(value)
     return repr(text if len(text) <= 40 else text[:37] + "...")
 
@@ -219,11 +222,17 @@ def _message(error: Any, loc: tuple[str | int, ...]) -> str:
         hint = f"did you mean '{best}'?" if best else f"use one of: {expected}"
         return f"{_shown(value)} is not allowed here; {hint}"
     if kind in {"int_type", "int_parsing", "int_from_float"}:
+        if isinstance(value, str) and value.strip().isdigit():
+            return (f"expected a whole number, got the text {_shown(value)}; write it "
+                    f"without quotes, as {value.strip()}")
         return f"expected a whole number, got {_shown(value)}; write digits only, e.g. 30"
     if kind in {"bool_type", "bool_parsing"}:
         return f"expected true or false, got {_shown(value)}; write true or false"
     if kind in {"string_type"}:
         return f"expected text, got {_shown(value)}; write it as text, in quotes if needed"
+    if kind == "local_text_type":
+        return (f"expected text, got {_shown(value)}; write the text in quotes, or one text "
+                "per language on the lines below, such as 'en: ...'")
     if kind in {"decimal_type", "decimal_parsing"}:
         return f"expected a number, got {_shown(value)}; write it like 4.50"
     if kind == "decimal_max_places":

@@ -7,19 +7,26 @@ import resource
 import subprocess
 import sys
 import time
+from collections.abc import Iterator
 from pathlib import Path
+from typing import Annotated, get_args, get_origin
 
 import pytest
 from click.testing import CliRunner
+from pydantic import BaseModel
+from ruamel.yaml import YAML
 
 from generator.cli import main
 from generator.errors import PolicyError
 from generator.load import load
+from generator.model import Policy
 from generator.source import MAX_BYTES
-from tests.conftest import tree
+from generator.validate import read_policy
+from tests.conftest import POLICIES, tree
 
 INVALID = Path(__file__).resolve().parent / "invalid"
 CASES = sorted(INVALID.glob("*.yaml"))
+MINIMAL = POLICIES / "minimal.yaml"
 
 
 def test_corpus_is_large_enough() -> None:
@@ -136,3 +143,50 @@ def test_a_file_just_over_the_limit_is_refused(tmp_path: Path) -> None:
     path.write_bytes(b"#" * MAX_BYTES + b"\n")
     with pytest.raises(PolicyError, match="is 1,000,001 bytes, more than the 1,000,000"):
         load(path)
+
+
+# --- whole numbers are whole numbers --------------------------------------------------------
+
+def _int_fields(model: type[BaseModel], path: tuple[str, ...] = ()) -> Iterator[tuple[str, ...]]:
+    """Every whole-number field of the policy model, through sections and subsections."""
+    for name, field in model.model_fields.items():
+        kinds = get_args(field.annotation) or (field.annotation,)
+        for kind in kinds:
+            if get_origin(kind) is Annotated:
+                kind = get_args(kind)[0]
+            if kind is int:
+                yield (*path, name)
+            elif isinstance(kind, type) and issubclass(kind, BaseModel):
+                yield from _int_fields(kind, (*path, name))
+
+
+INT_FIELDS = sorted(_int_fields(Policy))
+
+
+def test_every_whole_number_field_is_found() -> None:
+    assert len(INT_FIELDS) >= 6
+    assert ("returns", "window_days") in INT_FIELDS
+    assert ("refunds", "store_credit", "valid_months") in INT_FIELDS
+
+
+@pytest.mark.parametrize("value", [True, False, 2.0, 2.5, "3"], ids=repr)
+@pytest.mark.parametrize("field", INT_FIELDS, ids=".".join)
+def test_a_whole_number_takes_nothing_else(field: tuple[str, ...], value: object,
+                                           tmp_path: Path) -> None:
+    yaml = YAML(typ="rt")
+    data = yaml.load(MINIMAL.read_text("utf-8"))
+    section = data
+    for part in field[:-1]:
+        section = section.setdefault(part, {})
+    section[field[-1]] = value
+    path = tmp_path / "policy.yaml"
+    with path.open("w", encoding="utf-8") as out:
+        yaml.dump(data, out)
+    with pytest.raises(PolicyError) as raised:
+        read_policy(path)
+    problem, *others = raised.value.problems
+    assert not others, raised.value
+    assert problem.key == ".".join(field)
+    assert problem.message.startswith("expected a whole number, got "), problem.message
+    shown = {True: "true", False: "false", 2.0: "2.0", 2.5: "2.5", "3": "the text '3'"}
+    assert problem.message.split("; ")[0].endswith(f"got {shown[value]}"), problem.message

@@ -12,6 +12,7 @@ from ruamel.yaml import YAML
 
 from generator import load
 from generator.errors import PolicyError
+from generator.validate import read_policy
 from tests.conftest import EXAMPLE, POLICIES
 
 INVALID = Path(__file__).resolve().parent / "invalid"
@@ -94,3 +95,32 @@ def test_deep_nesting_is_refused_without_crashing(depth: int, tmp_path: Path) ->
                            str(policy)], capture_output=True, text=True, timeout=120)
     assert done.returncode == 2, done.stderr
     assert f"{policy}:1:" in done.stderr and "nested more than 20 levels" in done.stderr
+
+
+@pytest.mark.parametrize(("typed", "kept"), [
+    ("3.10", "3.10"), ("3", "3"), ("'2.1'", "2.1"), ("010", "010"), ("1.0", "1.0"),
+    ("2.50", "2.50"), ("1e3", "1e3"),
+])
+def test_a_version_number_is_kept_as_typed(typed: str, kept: str, tmp_path: Path) -> None:
+    text = (POLICIES / "minimal.yaml").read_text("utf-8").replace(
+        '  number: "1"\n', f"  number: {typed}\n  changes:\n    - number: {typed}\n"
+        "      date: 2026-01-01\n      summary: First version.\n")
+    path = tmp_path / "policy.yaml"
+    path.write_text(text, "utf-8")
+    version = read_policy(path).version
+    assert version.number == kept
+    assert version.changes[0].number == kept
+
+
+@pytest.mark.parametrize(("typed", "shown"), [("true", "true"), ("[3, 1]", "a list")])
+def test_a_version_number_that_is_not_one_is_refused(typed: str, shown: str,
+                                                      tmp_path: Path) -> None:
+    text = (POLICIES / "minimal.yaml").read_text("utf-8").replace(
+        '  number: "1"\n', f"  number: {typed}\n")
+    path = tmp_path / "policy.yaml"
+    path.write_text(text, "utf-8")
+    with pytest.raises(PolicyError) as raised:
+        read_policy(path)
+    assert [str(p) for p in raised.value.problems] == [
+        f"{path}:2:11: version.number: expected text, got {shown}; write it as text, in "
+        "quotes if needed"]
