@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import difflib
 from collections.abc import Callable, Iterator
 from decimal import Decimal
 from pathlib import Path
@@ -14,10 +13,13 @@ from pydantic_core import PydanticCustomError
 
 from generator.errors import PolicyError, Problem, dotted
 from generator.load import Document, load
-from generator.model import DEFAULT_TEXT, Policy, _check_locale
+from generator.messages import closest, explain, fields_at
+from generator.model import DEFAULT_TEXT, Policy
 from generator.translations import available_locales, catalog_for
+from generator.values import check_locale
 
 Warn = Callable[[Problem], None]
+Check = tuple[tuple[str | int, ...], str, bool]  # (path, message, point at the key)
 
 
 def read_policy(path: str | Path, warn: Warn | None = None) -> Policy:
@@ -64,7 +66,7 @@ def _missing_locales(policy: Policy, texts: dict[str, str]) -> list[str]:
             if loc not in texts and not (loc == default and DEFAULT_TEXT in texts)]
 
 
-def _local_text_checks(policy: Policy) -> Iterator[tuple[tuple[str | int, ...], str, bool]]:
+def _local_text_checks(policy: Policy) -> Iterator[Check]:
     shop = policy.shop
     default = shop.default_locale
     for path, texts in _local_texts(policy):
@@ -89,7 +91,7 @@ def _local_text_checks(policy: Policy) -> Iterator[tuple[tuple[str | int, ...], 
 
 def _is_locale(key: str) -> bool:
     try:
-        _check_locale(key)
+        check_locale(key)
     except PydanticCustomError:
         return False
     return True
@@ -121,7 +123,7 @@ def _problems(doc: Document, exc: ValidationError) -> list[Problem]:
     for error in errors:
         loc = _data_path(error["loc"])
         if error["type"] == "extra_forbidden" and loc:
-            best = _closest(str(loc[-1]), _fields_at(loc[:-1]))
+            best = closest(str(loc[-1]), fields_at(loc[:-1]))
             if best:
                 misspelt.add((*loc[:-1], best))
     problems = []
@@ -132,9 +134,9 @@ def _problems(doc: Document, exc: ValidationError) -> list[Problem]:
         if error["type"] == "missing":
             parent = loc[:-1]
             line, column = doc.locate(parent, key=True) if parent else (1, 1)
-            problems.append(Problem(doc.path, line, column, dotted(loc), _message(error, loc)))
+            problems.append(Problem(doc.path, line, column, dotted(loc), explain(error, loc)))
         else:
-            problems.append(_problem(doc, loc, _message(error, loc),
+            problems.append(_problem(doc, loc, explain(error, loc),
                                      key=error["type"] == "extra_forbidden"))
     return problems
 
@@ -150,127 +152,14 @@ def _is_tag(part: str) -> bool:
     return "[" in part or part in {"function-after", "function-before", "function-wrap"}
 
 
-def _fields_at(loc: tuple[str | int, ...]) -> list[str]:
-    """Names allowed in the section at `loc`, for suggestions."""
-    model: Any = Policy
-    for part in loc:
-        if isinstance(part, int):
-            continue
-        field = model.model_fields.get(part) if _is_model(model) else None
-        if field is None:
-            return []
-        model = _model_in(field.annotation)
-    return list(model.model_fields) if _is_model(model) else []
-
-
-def _is_model(obj: Any) -> bool:
-    return isinstance(obj, type) and issubclass(obj, BaseModel)
-
-
-def _model_in(annotation: Any) -> Any:
-    if _is_model(annotation):
-        return annotation
-    for arg in getattr(annotation, "__args__", ()):
-        found = _model_in(arg)
-        if found is not None:
-            return found
-    return None
-
-
-def _closest(word: str, options: list[str]) -> str | None:
-    match = difflib.get_close_matches(word, options, n=1, cutoff=0.6)
-    return match[0] if match else None
-
-
-def _shown(value: Any) -> str:
-    if isinstance(value, dict):
-        return "a section of keys"
-    if isinstance(value, list):
-        return "a list"
-    if value is None:
-        return "nothing"
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    if isinstance(value, int | float | Decimal):
-        return getattr(value, "source", str(value))  # as typed in the file, if known
-    text = str(value)
-    return repr(text if len(text) <= 40 else text[:37] + "...")
-
-
-def _message(error: Any, loc: tuple[str | int, ...]) -> str:
-    kind = error["type"]
-    value = error.get("input")
-    ctx = error.get("ctx") or {}
-    name = str(loc[-1]) if loc else "file"
-    if kind == "policy":
-        return error["msg"]
-    if kind == "missing" and len(loc) == 1:
-        return (f"section is missing; add a '{name}:' section (the bundled "
-                "policies/shop.yaml shows one)")
-    if kind == "missing":
-        return f"is required but missing; add '{name}:' to this section"
-    if kind == "extra_forbidden":
-        options = _fields_at(loc[:-1])
-        best = _closest(name, options)
-        if best:
-            return f"is not a known key; did you mean '{best}'?"
-        return f"is not a known key; use one of: {', '.join(options)}"
-    if kind == "literal_error":
-        expected = ctx.get("expected", "").replace("'", "")
-        best = _closest(str(value), [e.strip() for e in expected.replace(" or ", ", ")
-                                     .split(",")])
-        hint = f"did you mean '{best}'?" if best else f"use one of: {expected}"
-        return f"{_shown(value)} is not allowed here; {hint}"
-    if kind in {"int_type", "int_parsing", "int_from_float"}:
-        if isinstance(value, str) and value.strip().isdigit():
-            return (f"expected a whole number, got the text {_shown(value)}; write it "
-                    f"without quotes, as {value.strip()}")
-        return f"expected a whole number, got {_shown(value)}; write digits only, e.g. 30"
-    if kind in {"bool_type", "bool_parsing"}:
-        return f"expected true or false, got {_shown(value)}; write true or false"
-    if kind in {"string_type"}:
-        return f"expected text, got {_shown(value)}; write it as text, in quotes if needed"
-    if kind == "local_text_type":
-        return (f"expected text, got {_shown(value)}; write the text in quotes, or one text "
-                "per language on the lines below, such as 'en: ...'")
-    if kind in {"decimal_type", "decimal_parsing"}:
-        return f"expected a number, got {_shown(value)}; write it like 4.50"
-    if kind == "decimal_max_places":
-        return (f"{_shown(value)} has more than {ctx['decimal_places']} decimal places; "
-                "round it to cents, e.g. 4.50")
-    if kind in {"date_type", "date_parsing", "date_from_datetime_parsing",
-                "date_from_datetime_inexact"}:
-        return f"expected a date, got {_shown(value)}; write it as YYYY-MM-DD, e.g. 2026-09-01"
-    if kind in {"list_type"}:
-        return (f"expected a list, got {_shown(value)}; write each entry on its own line "
-                "starting with '- '")
-    if kind in {"model_type", "dict_type", "model_attributes_type"}:
-        return (f"expected a section of keys, got {_shown(value)}; put its keys on the "
-                f"lines below '{name}:', indented")
-    if kind == "too_short":
-        return "must not be empty; add at least one entry"
-    if kind == "too_long":
-        return f"has too many entries; keep at most {ctx.get('max_length')}"
-    if kind == "string_too_short":
-        return "must not be empty; write the text, or leave the key out"
-    if kind == "string_too_long":
-        return f"is too long; keep it under {ctx['max_length']} characters"
-    if kind in {"greater_than_equal", "greater_than"}:
-        bound = ctx.get("ge", ctx.get("gt"))
-        word = "at least" if kind == "greater_than_equal" else "more than"
-        return f"{_shown(value)} is too small; it must be {word} {bound}"
-    if kind in {"less_than_equal", "less_than"}:
-        bound = ctx.get("le", ctx.get("lt"))
-        return (f"{_shown(value)} is larger than this tool accepts; it must be at most "
-                f"{bound}")
-    if kind in {"url_parsing", "url_scheme", "url_type"}:
-        return (f"{_shown(value)} is not a web address; write it in full, like "
-                "https://example.com/policies/")
-    return f"{error['msg']}; see the comments in the JSON Schema for what is allowed"
-
-
-def _cross_checks(policy: Policy) -> Iterator[tuple[tuple[str | int, ...], str, bool]]:
+def _cross_checks(policy: Policy) -> Iterator[Check]:
     """Rules that involve more than one key. Yields (path, message, point at key)."""
+    for checks in (_locale_checks, _cancellation_checks, _returns_checks, _amount_checks,
+                   _note_checks, _version_checks):
+        yield from checks(policy)
+
+
+def _locale_checks(policy: Policy) -> Iterator[Check]:
     shop = policy.shop
     if shop.default_locale not in shop.locales:
         yield (("shop", "default_locale"),
@@ -283,6 +172,8 @@ def _cross_checks(policy: Policy) -> Iterator[tuple[tuple[str | int, ...], str, 
                    f"there is no translation for '{tag}' yet; use one of "
                    f"{', '.join(known)} (see the README to add a language)", False)
 
+
+def _cancellation_checks(policy: Policy) -> Iterator[Check]:
     cancel = policy.cancellation
     if cancel.allowed and cancel.until is None:
         yield (("cancellation", "until"), "is required when allowed is true; write "
@@ -300,6 +191,8 @@ def _cross_checks(policy: Policy) -> Iterator[tuple[tuple[str | int, ...], str, 
         yield (("cancellation", "once_shipped"), "sends buyers to the return rules, but "
                "returns.accepted is false; write not_possible, or accept returns", False)
 
+
+def _returns_checks(policy: Policy) -> Iterator[Check]:
     returns = policy.returns
     if returns.accepted and returns.window_days is None:
         yield (("returns", "accepted"), "is true, so returns.window_days is needed; add "
@@ -312,6 +205,10 @@ def _cross_checks(policy: Policy) -> Iterator[tuple[tuple[str | int, ...], str, 
         if cost.payer != "flat_fee" and cost.fee is not None:
             yield (("returns", "shipping", case, "fee"), "is only used when payer is "
                    "flat_fee; remove it, or set payer to flat_fee", True)
+
+
+def _amount_checks(policy: Policy) -> Iterator[Check]:
+    shop, returns = policy.shop, policy.returns
     digits = get_currency_precision(shop.currency)
     amounts: list[tuple[tuple[str | int, ...], Decimal | None]] = [
         (("returns", "shipping", case, "fee"), getattr(returns.shipping, case).fee)
@@ -328,11 +225,15 @@ def _cross_checks(policy: Policy) -> Iterator[tuple[tuple[str | int, ...], str, 
         yield (("returns", "restocking_fee"), "needs exactly one of percent or amount; "
                "keep one, or remove restocking_fee for no fee", True)
 
+
+def _note_checks(policy: Policy) -> Iterator[Check]:
     for name in type(policy.marketplace_notes).model_fields:
-        if getattr(policy.marketplace_notes, name) and name not in shop.marketplaces:
+        if getattr(policy.marketplace_notes, name) and name not in policy.shop.marketplaces:
             yield (("marketplace_notes", name), f"is given, but shop.marketplaces does not "
                    f"list {name}; add it there or remove this note", True)
 
+
+def _version_checks(policy: Policy) -> Iterator[Check]:
     version = policy.version
     for index, change in enumerate(version.changes):
         if change.date > version.effective_date:
