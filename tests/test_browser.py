@@ -9,9 +9,12 @@ import threading
 from collections.abc import Iterator
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import pytest
 
+from generator.validate import read_policy
+from tests import everywhere
 from tests.conftest import POLICIES, build_project
 from tests.test_advisor import CASES, day
 
@@ -215,28 +218,76 @@ def test_language_selector_keeps_the_reader_on_the_same_page(
     assert page.get_attribute("html", "lang") == target
 
 
-@pytest.fixture(scope="module")
-def hostile_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    root = build_project(tmp_path_factory.mktemp("hostile-browser"), POLICIES / "hostile.yaml")
+@pytest.fixture(scope="module", params=["hostile.yaml", "everywhere"])
+def hostile_site(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
+                 ) -> Iterator[tuple[str, Path, str]]:
+    """A built policy full of payloads, served: (address, folder, the shop's origin).
+    "everywhere" is the example with hostile text in every field the model takes."""
+    root = tmp_path_factory.mktemp("hostile-browser")
+    policy = POLICIES / "hostile.yaml"
+    if request.param == "everywhere":
+        policy = root / "everywhere.yaml"
+        everywhere.write(policy, locales=["en", "ar"])  # every page of two, in a browser
+    build_project(root, policy)
+    website = urlsplit(read_policy(policy).shop.website)
     server, url = serve(root)
-    yield url
+    yield url, root, f"{website.scheme}://{website.netloc}"
     server.shutdown()
 
 
-@pytest.mark.parametrize("path", ["site/en/", "site/en/policy/", "site/en/faq/",
-                                  "site/en/changes/", "toolkit/en/",
-                                  "toolkit/en/replies/follow-up/", "toolkit/en/email/",
-                                  "toolkit/en/advisor/"])
-def test_injected_payloads_never_run(browser: object, hostile_url: str, path: str) -> None:
+# Every handler attribute, and every address outside the allowed origins, in a frame.
+SCAN = """allowed => [...document.querySelectorAll("*")].flatMap(element =>
+  [...element.attributes].filter(({name, value}) => {
+    if (/^on/i.test(name)) return true;
+    if (!/^(href|src|srcset|action|formaction|poster|data|xlink:href|cite|ping)$/i
+        .test(name)) return false;
+    const url = new URL(value, document.baseURI);
+    return /^(javascript|data|vbscript):$/.test(url.protocol) ||
+      (/^https?:$/.test(url.protocol) && !allowed.includes(url.origin));
+  }).map(({name, value}) => `<${element.localName} ${name}="${value}">`))"""
+
+
+def _inspect(tab: object, root: Path, path: str, allowed: list[str]) -> list[str]:
+    """What is wrong on the page `tab` is loading: handler attributes, foreign addresses,
+    and whether a script set window.__pwned."""
+    if 'http-equiv="refresh"' in (root / path).read_text("utf-8"):  # the root pages
+        tab.wait_for_url(lambda now: not now.endswith(path))
+    tab.wait_for_load_state("load")
+    tab.evaluate("""document.querySelectorAll("article *").forEach(
+      e => e.dispatchEvent(new MouseEvent("mouseover", {bubbles: true})))""")
+    found = [item for frame in tab.frames for item in frame.evaluate(SCAN, allowed)]
+    return found + ([] if tab.evaluate("window.__pwned") is None else ["window.__pwned"])
+
+
+def test_injected_payloads_never_run(browser: object, hostile_site: tuple[str, Path, str]
+                                     ) -> None:
+    """Every page, site and toolkit: no dialog opens, no script the seller typed runs, no
+    element has a handler attribute, nothing links to or loads from another origin."""
+    url, root, shop = hostile_site
+    allowed = [url, shop, "https://squidfunk.github.io"]  # Material's "Made with" link
     context = browser.new_context()
-    page = context.new_page()
-    page.goto(f"{hostile_url}/{path}")
-    page.wait_for_load_state("networkidle")
-    for link in page.locator("article a").all()[:30]:
-        link.evaluate("a => a.dispatchEvent(new MouseEvent('mouseover', {bubbles: true}))")
-    assert page.evaluate("window.__pwned") is None
-    assert "{{ 7*7 }}" in page.locator("body").inner_text() or "toolkit" in path
+    dialogs: list[str] = []
+    foreign: list[str] = []
+    tabs = [context.new_page() for _ in range(4)]  # four pages load at a time
+    for tab in tabs:
+        tab.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
+        tab.on("request", lambda r: None if r.url.startswith((url, "data:", "about:"))
+               else foreign.append(r.url))
+    paths = sorted(p.relative_to(root).as_posix() for folder in ("site", "toolkit")
+                   for p in (root / folder).rglob("*.html"))
+    found = {}
+    for start in range(0, len(paths), len(tabs)):
+        batch = list(zip(tabs, paths[start:start + len(tabs)], strict=False))
+        for tab, path in batch:
+            tab.goto(f"{url}/{path}", wait_until="commit")
+        found |= {path: bad for tab, path in batch if (bad := _inspect(tab, root, path,
+                                                                          allowed))}
+    tabs[0].goto(f"{url}/site/en/policy/")
+    body = tabs[0].locator("article").inner_text()
     context.close()
+    assert len(paths) > 20
+    assert (dialogs, foreign, found) == ([], [], {})
+    assert "{{ 7*7 }}" in body, "shown as typed"
 
 
 A11Y_PAGES = [f"site/{locale}/{page}" for locale in LOCALES
