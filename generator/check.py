@@ -120,7 +120,7 @@ class Recorder:
 
 def plain(text: str) -> str:
     """Text as a reader sees it: no Markdown escapes, entities decoded, spaces joined."""
-    text = re.sub(r"\\([\\`*_{}\[\]()#+\-.!])", r"\1", text)
+    text = re.sub(r"\\([\\`*_{}\[\]()#+\-.!|])", r"\1", text)
     return " ".join(html.unescape(text).replace("\xa0", " ").split())
 
 
