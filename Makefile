@@ -43,18 +43,18 @@ schema: $(STAMP)
 
 ## translations: extract the texts of every template and update every catalog
 EXTRACT := $(BIN)/pybabel extract -F babel.cfg -k N_ -k NP_:1,2 --no-location --sort-output \
-	--project shop-policy --copyright-holder "shop-policy" -o generator/locales/messages.pot .
+	--project shop-policy --copyright-holder "shop-policy" -o generator/shop_policy/locales/messages.pot .
 translations: $(STAMP)
 	$(EXTRACT)
-	ls generator/locales/*/LC_MESSAGES/messages.po >/dev/null 2>&1 || exit 0; \
-	$(BIN)/pybabel update -i generator/locales/messages.pot -d generator/locales \
+	ls generator/shop_policy/locales/*/LC_MESSAGES/messages.po >/dev/null 2>&1 || exit 0; \
+	$(BIN)/pybabel update -i generator/shop_policy/locales/messages.pot -d generator/shop_policy/locales \
 		--no-fuzzy-matching --ignore-obsolete
 
 ## new-locale: start a catalog for another language, e.g. make new-locale LOCALE=it
 new-locale: $(STAMP)
 	@test -n "$(LOCALE)" || { echo "usage: make new-locale LOCALE=xx"; exit 2; }
 	$(EXTRACT)
-	$(BIN)/pybabel init -i generator/locales/messages.pot -d generator/locales -l $(LOCALE)
+	$(BIN)/pybabel init -i generator/shop_policy/locales/messages.pot -d generator/shop_policy/locales -l $(LOCALE)
 
 ## clean: remove the generated files and built sites nobody edited (your own files stay)
 clean:

@@ -19,7 +19,8 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
-from generator.pipeline import GENERATION, SITES
+from shop_policy.pipeline import GENERATION, SITES
+
 from tests.conftest import fetch, free_port
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -37,7 +38,7 @@ def run(args: list[str], cwd: Path) -> None:
 
 
 def shop_policy(*args: str) -> list[str]:
-    return [sys.executable, "-m", "generator", *args]
+    return [sys.executable, "-m", "shop_policy", *args]
 
 
 def median(action: Callable[[], None], runs: int, before: Callable[[], None] | None = None
@@ -133,8 +134,8 @@ def in_process_generation(folder: Path, runs: int) -> float:
     script = (
         "import shutil, statistics, sys, time\n"
         "from pathlib import Path\n"
-        "from generator.paths import Paths\n"
-        "from generator.pipeline import generate\n"
+        "from shop_policy.paths import Paths\n"
+        "from shop_policy.pipeline import generate\n"
         "root = Path(sys.argv[1]); times = []\n"
         "for _ in range(int(sys.argv[2])):\n"
         "    for name in ('site_src', 'snippets'):\n"
@@ -236,8 +237,8 @@ def main() -> None:
         # Scaling with the number of policies: generation, one process per policy set.
         minimal = MINIMAL.read_text("utf-8")
         per_policy = {}
-        script = ("from pathlib import Path\nfrom generator.paths import Paths\n"
-                  "from generator.pipeline import generate\nimport sys\n"
+        script = ("from pathlib import Path\nfrom shop_policy.paths import Paths\n"
+                  "from shop_policy.pipeline import generate\nimport sys\n"
                   "for f in sys.argv[1:]:\n"
                   "    p = Path(f)\n"
                   "    generate(p / 'policies/shop.yaml', Paths(site_src=p / 'site_src', "

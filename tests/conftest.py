@@ -23,8 +23,7 @@ def make_project(root: Path, policy: Path = EXAMPLE) -> Path:
 def build_project(root: Path, policy: Path = EXAMPLE) -> Path:
     """make_project, then `shop-policy build` in it, which must succeed."""
     from click.testing import CliRunner
-
-    from generator.cli import main
+    from shop_policy.cli import main
 
     make_project(root, policy)
     result = CliRunner().invoke(main, [

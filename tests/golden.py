@@ -8,9 +8,9 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
-from generator.paths import Paths
-from generator.pipeline import render_all
-from generator.validate import read_policy
+from shop_policy.paths import Paths
+from shop_policy.pipeline import render_all
+from shop_policy.read.validate import read_policy
 
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
@@ -24,13 +24,13 @@ CASES = {
 }
 
 
-STATIC = ROOT / "generator" / "static"
+STATIC = ROOT / "generator" / "shop_policy" / "static"
 
 
 def render_case(policy_path: Path) -> dict[str, str]:
     """The generated files of one policy, by path relative to the project root.
 
-    A file that is an exact copy of one in generator/static/ (a stylesheet, the toolkit's
+    A file that is an exact copy of one in generator/shop_policy/static/ (a stylesheet, the toolkit's
     script) stands as a one-line pointer to it, so the golden tree holds only what the
     policy decides, not a copy of those files for every locale."""
     policy = read_policy(policy_path)
@@ -44,7 +44,7 @@ def _pointer(rel: str, text: str) -> str:
         name = source.relative_to(STATIC).as_posix()
         if (rel == name or rel.endswith(f"/{name}")) and source.is_file() \
                 and source.read_text("utf-8") == text:
-            return f"(the same as generator/static/{name})\n"
+            return f"(the same as generator/shop_policy/static/{name})\n"
     return text
 
 

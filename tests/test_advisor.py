@@ -8,11 +8,11 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from shop_policy.casework.advisor import Case, advise, clause_text, messages
+from shop_policy.cli import main
+from shop_policy.read.validate import read_policy
+from shop_policy.text.translations import translations
 
-from generator.advisor import Case, advise, clause_text, messages
-from generator.cli import main
-from generator.translations import translations
-from generator.validate import read_policy
 from tests.conftest import EXAMPLE, POLICIES
 
 POLICY_FILES = {"example": EXAMPLE, "strict": POLICIES / "strict.yaml",
@@ -208,7 +208,7 @@ def test_cli_rejects_unknown_reason() -> None:
 
 
 def test_decision_table_is_plain_data(tmp_path: Path) -> None:
-    from generator.advisor import decision_table
+    from shop_policy.casework.advisor import decision_table
 
     table = decision_table(read_policy(EXAMPLE))
     assert json.loads(json.dumps(table)) == table
@@ -216,7 +216,7 @@ def test_decision_table_is_plain_data(tmp_path: Path) -> None:
 
 
 def test_escalation_names_the_version_in_effect_on_the_order_date() -> None:
-    from generator.casework import resolve
+    from shop_policy.casework.advice import resolve
 
     policy = read_policy(EXAMPLE)
     case = Case(order_date=day("2025-05-01"), shipped_date=day("2025-05-02"),
@@ -237,7 +237,7 @@ def test_escalation_names_the_version_in_effect_on_the_order_date() -> None:
 
 @pytest.mark.parametrize("locale", ["de", "fr", "es", "nl", "pl", "ar"])
 def test_advice_in_every_language(locale: str) -> None:
-    from generator.casework import resolve
+    from shop_policy.casework.advice import resolve
 
     policy, case = run_case(CASES["cancel two months after shipment on Etsy: decline, "
                                   "prepare the case"])

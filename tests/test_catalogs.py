@@ -10,11 +10,11 @@ from pathlib import Path
 import pytest
 from babel.messages.catalog import Catalog
 from babel.messages.pofile import read_po
+from shop_policy.text import translations as tr
 
-from generator import translations as tr
 from tests.conftest import ROOT
 
-LOCALES_DIR = ROOT / "generator" / "locales"
+LOCALES_DIR = ROOT / "generator" / "shop_policy" / "locales"
 CATALOGS = sorted(LOCALES_DIR.glob("*/LC_MESSAGES/messages.po"))
 PLACEHOLDER = re.compile(r"%\([a-z_]+\)s|\{[a-z]+\}|\]\([^)]*\)|<[^>]+>|\[\[[a-z_]+\]\]")
 

@@ -9,9 +9,9 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from shop_policy.cli import main
+from shop_policy.read.schema import schema_text
 
-from generator.cli import main
-from generator.schema import schema_text
 from tests.conftest import EXAMPLE, ROOT
 
 COMMANDS = ["build", "generate", "validate", "schema", "serve", "clean"]
@@ -42,7 +42,7 @@ def test_unknown_option_is_a_usage_error() -> None:
 
 
 def test_module_entry_point() -> None:
-    done = subprocess.run([sys.executable, "-m", "generator", "validate", "--policy",
+    done = subprocess.run([sys.executable, "-m", "shop_policy", "validate", "--policy",
                            str(EXAMPLE)], capture_output=True, text=True, check=False)
     assert done.returncode == 0, done.stderr
 

@@ -8,7 +8,8 @@ import io
 import json
 import re
 
-from generator.exports import HELP_DESK_VARIABLES
+from shop_policy.outputs.exports import HELP_DESK_VARIABLES
+
 from tests.golden import CASES, render_case
 
 FILES = render_case(CASES["example"])

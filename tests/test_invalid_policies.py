@@ -15,13 +15,13 @@ import pytest
 from click.testing import CliRunner
 from pydantic import BaseModel
 from ruamel.yaml import YAML
+from shop_policy.cli import main
+from shop_policy.errors import PolicyError
+from shop_policy.read.load import load
+from shop_policy.read.model import Policy
+from shop_policy.read.source import MAX_BYTES
+from shop_policy.read.validate import read_policy
 
-from generator.cli import main
-from generator.errors import PolicyError
-from generator.load import load
-from generator.model import Policy
-from generator.source import MAX_BYTES
-from generator.validate import read_policy
 from tests.conftest import POLICIES, tree
 
 INVALID = Path(__file__).resolve().parent / "invalid"
@@ -47,7 +47,7 @@ def test_message_and_location(case: Path) -> None:
 
 def test_real_process_exit_code_and_no_traceback() -> None:
     case = INVALID / "many-problems.yaml"
-    done = subprocess.run([sys.executable, "-m", "generator", "validate", "--policy", str(case)],
+    done = subprocess.run([sys.executable, "-m", "shop_policy", "validate", "--policy", str(case)],
                           capture_output=True, text=True, check=False)
     assert done.returncode == 2
     assert "Traceback" not in done.stderr
@@ -102,7 +102,7 @@ def _validate_in_child(policy: Path | str) -> subprocess.CompletedProcess[str]:
 
     started = time.monotonic()
     try:
-        done = subprocess.run([sys.executable, "-m", "generator", "validate", "--policy",
+        done = subprocess.run([sys.executable, "-m", "shop_policy", "validate", "--policy",
                                str(policy)], capture_output=True, text=True, check=False,
                               timeout=20, preexec_fn=limit_memory)
     except subprocess.TimeoutExpired:

@@ -15,13 +15,13 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from shop_policy.cli import main
+from shop_policy.paths import Paths
+from shop_policy.pipeline import build
+from shop_policy.write import journal
+from shop_policy.write.files import digest
+from shop_policy.write.journal import JOURNAL, recover
 
-from generator import journal
-from generator.cli import main
-from generator.files import digest
-from generator.journal import JOURNAL, recover
-from generator.paths import Paths
-from generator.pipeline import build
 from tests.conftest import POLICIES, build_project, tree
 
 FOLDERS = ("site", "toolkit", "site_src", "snippets")
@@ -170,8 +170,8 @@ def replace(source, target, *args, **kwargs):
             os.kill(os.getpid(), signal.SIGKILL)
     return real(source, target, *args, **kwargs)
 os.replace = replace
-from generator.cli import main
-from generator.files import digest
+from shop_policy.cli import main
+from shop_policy.write.files import digest
 main(["build"])
 """
 

@@ -9,10 +9,10 @@ from typing import Any
 
 import pytest
 from ruamel.yaml import YAML
+from shop_policy.errors import PolicyError
+from shop_policy.read import load
+from shop_policy.read.validate import read_policy
 
-from generator import load
-from generator.errors import PolicyError
-from generator.validate import read_policy
 from tests.conftest import EXAMPLE, POLICIES
 
 INVALID = Path(__file__).resolve().parent / "invalid"
@@ -91,7 +91,7 @@ def test_the_loader_says_the_same_with_either_parser(case: Path,
 def test_deep_nesting_is_refused_without_crashing(depth: int, tmp_path: Path) -> None:
     policy = tmp_path / "deep.yaml"
     policy.write_text("shop: " + "[" * depth + "]" * depth + "\n", "utf-8")
-    done = subprocess.run([sys.executable, "-m", "generator", "validate", "--policy",
+    done = subprocess.run([sys.executable, "-m", "shop_policy", "validate", "--policy",
                            str(policy)], capture_output=True, text=True, timeout=120)
     assert done.returncode == 2, done.stderr
     assert f"{policy}:1:" in done.stderr and "nested more than 20 levels" in done.stderr

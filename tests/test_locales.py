@@ -9,12 +9,12 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from shop_policy.checks.run import plain
+from shop_policy.cli import main
+from shop_policy.read.validate import read_policy
+from shop_policy.text.facts import days, facts_for, money, working_days
+from shop_policy.text.translations import translations
 
-from generator.check import plain
-from generator.cli import main
-from generator.facts import days, facts_for, money, working_days
-from generator.translations import translations
-from generator.validate import read_policy
 from tests.conftest import EXAMPLE, POLICIES
 from tests.golden import CASES, render_case
 
@@ -137,7 +137,7 @@ def test_fallback_to_default_locale_warns(tmp_path: Path) -> None:
 
 
 def test_missing_catalog_is_an_error_not_english() -> None:
-    from generator.translations import CatalogError
+    from shop_policy.text.translations import CatalogError
 
     with pytest.raises(CatalogError, match="no catalog for 'sw'"):
         translations("sw")

@@ -10,9 +10,9 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 from filelock import FileLock
+from shop_policy.cli import main
+from shop_policy.write.journal import LOCK
 
-from generator.cli import main
-from generator.journal import LOCK
 from tests.conftest import POLICIES, build_project, tree
 
 FOLDERS = ("site", "toolkit", "site_src", "snippets")
@@ -86,7 +86,7 @@ def test_a_second_run_waits_for_the_first_and_builds_the_newer_policy(built: Pat
     lock = FileLock(str(built / LOCK))
     lock.acquire()  # a first run, busy writing
     try:
-        second = subprocess.Popen([sys.executable, "-m", "generator", "build"], cwd=built,
+        second = subprocess.Popen([sys.executable, "-m", "shop_policy", "build"], cwd=built,
                                   stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
         assert second.stderr is not None
         first_line = second.stderr.readline()

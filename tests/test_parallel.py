@@ -6,9 +6,8 @@ import os
 import threading
 
 import pytest
-
-from generator import parallel
-from generator.errors import ShopPolicyError
+from shop_policy import parallel
+from shop_policy.errors import ShopPolicyError
 
 
 def square_with_pid(item: int) -> tuple[int, int]:

@@ -11,8 +11,8 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from shop_policy.cli import main
 
-from generator.cli import main
 from tests.conftest import POLICIES, build_project, tree
 
 
@@ -47,7 +47,7 @@ def test_a_failing_build_changes_nothing(built: Path) -> None:
 def test_a_killed_build_changes_nothing(built: Path) -> None:
     before = outputs(built)
     change_policy(built)
-    process = subprocess.Popen([sys.executable, "-m", "generator", "build"], cwd=built,
+    process = subprocess.Popen([sys.executable, "-m", "shop_policy", "build"], cwd=built,
                                stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     stage = built / f".shop-policy-build-{process.pid}"
     deadline = time.monotonic() + 30

@@ -22,7 +22,7 @@ def wait_for(url: str, text: str, seconds: float = 30) -> bool:
 def test_serve_rebuilds_when_the_policy_changes(project: Path) -> None:
     port = free_port()
     server = subprocess.Popen(
-        [sys.executable, "-m", "generator", "serve", "--port", str(port)],
+        [sys.executable, "-m", "shop_policy", "serve", "--port", str(port)],
         cwd=project, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
     url = f"http://127.0.0.1:{port}/en/policy/"
     try:

@@ -7,8 +7,8 @@ import re
 from pathlib import Path
 
 from click.testing import CliRunner
+from shop_policy.cli import main
 
-from generator.cli import main
 from tests.conftest import tree
 from tests.golden import CASES, render_case
 
@@ -56,8 +56,8 @@ def test_embedded_json_cannot_close_its_script_tag() -> None:
 
 
 def test_advisor_page_exports_the_python_decision_table() -> None:
-    from generator.advisor import decision_table
-    from generator.validate import read_policy
+    from shop_policy.casework.advisor import decision_table
+    from shop_policy.read.validate import read_policy
 
     files = render_case(CASES["example"])
     page = files["site_src/toolkit/en/advisor.md"]

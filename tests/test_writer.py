@@ -9,13 +9,12 @@ import os
 from pathlib import Path
 
 import pytest
-
-from generator import staging
-from generator.errors import OutputConflict, OutputError, UnsafeOutput
-from generator.files import digest
-from generator.journal import session
-from generator.pipeline import write_outputs
-from generator.writer import MANIFEST, check, plan, survey
+from shop_policy.errors import OutputConflict, OutputError, UnsafeOutput
+from shop_policy.pipeline import write_outputs
+from shop_policy.write import staging
+from shop_policy.write.files import digest
+from shop_policy.write.journal import session
+from shop_policy.write.manifest import MANIFEST, check, plan, survey
 
 
 def test_writes_files_and_manifest(tmp_path: Path) -> None:
@@ -206,7 +205,7 @@ def _plans(outputs: dict[Path, dict[str, str]]) -> list:  # type: ignore[type-ar
 
 
 def test_staging_leaves_the_outputs_alone_until_applied(tmp_path: Path) -> None:
-    from generator.journal import apply
+    from shop_policy.write.journal import apply
 
     out, sources = tmp_path / "snippets", tmp_path / "site_src"
     write_outputs({out: {"kept.txt": "same\n", "old.txt": "old\n"},
@@ -247,7 +246,7 @@ def test_a_scratch_folder_on_another_disk_stages_beside_the_targets(
 
 
 def test_a_new_output_folder_is_moved_into_place_whole(tmp_path: Path) -> None:
-    from generator.journal import apply
+    from shop_policy.write.journal import apply
 
     out = tmp_path / "new" / "snippets"
     with session(tmp_path, [out]) as scratch:

@@ -1,1 +1,1 @@
-(the same as generator/static/toolkit.js)
+(the same as generator/shop_policy/static/toolkit.js)

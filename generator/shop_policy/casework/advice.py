@@ -1,0 +1,84 @@
+"""Advice for one case, made readable: clause sentences, offers, and the filled-in replies."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from dataclasses import dataclass, replace
+from typing import Any
+
+from babel.dates import format_date
+
+from shop_policy.casework.advisor import Case, CaseError, advise, clause_text, messages
+from shop_policy.outputs.replies import SPEC_BY_ID, Reply, render_reply
+from shop_policy.read.model import Policy
+from shop_policy.text.facts import facts_for
+from shop_policy.text.labels import N_
+from shop_policy.text.render import environment, use_locale
+from shop_policy.text.translations import translations
+
+
+@dataclass(frozen=True)
+class Result:
+    case: Case
+    locale: str
+    clauses: list[dict[str, Any]]
+    resolutions: list[dict[str, str]]
+    replies: list[Reply]
+
+
+def resolve(policy: Policy, case: Case, locale: str) -> Result:
+    if locale not in policy.shop.locales:
+        raise CaseError(f"--locale {locale}: the policy is not published in this "
+                        f"language; use one of {', '.join(policy.shop.locales)}")
+    advice = advise(policy, case)
+    catalog = translations(locale)
+    texts = messages(locale, catalog)
+    env = environment()
+    use_locale(env, locale)
+    facts = facts_for(policy, locale, catalog)
+    known = {"order_date": case.order_date, "shipped_date": case.shipped_date,
+             "delivered_date": case.delivered_date}
+    values = {k: format_date(v, "long", locale=locale) for k, v in known.items() if v}
+    version = next((c for c in advice.clauses if c["window"] == "version"), {})
+    if version.get("state") == "known":
+        since = dt.date.fromisoformat(version["since"])
+        facts = replace(facts, version=version["version"],
+                        effective_date=format_date(since, "long", locale=locale))
+    return Result(
+        case=case,
+        locale=locale,
+        clauses=[{**c, "text": clause_text(c, texts, locale)} for c in advice.clauses],
+        resolutions=[{"id": r, "text": texts["resolutions"][r]} for r in advice.resolutions],
+        replies=[render_reply(env, SPEC_BY_ID[r], policy, facts, values)
+                 for r in advice.replies],
+    )
+
+
+def advice_json(result: Result) -> str:
+    data = {
+        "case": {k: (v.isoformat() if hasattr(v, "isoformat") else v)
+                 for k, v in vars(result.case).items()},
+        "locale": result.locale,
+        "clauses": result.clauses,
+        "resolutions": result.resolutions,
+        "replies": [{"id": r.id, "title": r.title, "subject": r.subject, "body": r.body}
+                    for r in result.replies],
+    }
+    return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
+
+
+def advice_text(result: Result) -> str:
+    _ = translations(result.locale).gettext
+    lines = [_(N_("What the policy says:"))]
+    lines += [f"  - {c['text']}" for c in result.clauses]
+    lines += ["", _(N_("What to offer, in this order:"))]
+    lines += [f"  {i}. {r['text']}" for i, r in enumerate(result.resolutions, 1)]
+    if not result.resolutions:
+        lines.append("  -")
+    lines += ["", _(N_("Replies to send:")) + " " + (", ".join(r.id for r in result.replies)
+                                                     or "-")]
+    for reply in result.replies:
+        lines += ["", f"=== {reply.id}: {reply.title}",
+                  _(N_("Subject")) + f": {reply.subject}", "", reply.body.rstrip("\n")]
+    return "\n".join(lines) + "\n"

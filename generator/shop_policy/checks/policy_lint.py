@@ -1,0 +1,222 @@
+"""Policy lint: what the law and the marketplaces ask of a policy, as one table of rules.
+
+Each rule has a code, a severity, a one-line explanation, the source it rests on, and a
+check that yields (path in the policy file, what is wrong here). To add a rule, add a
+row to RULES and a test with a policy that triggers it and one that does not.
+This is a checklist, not legal advice: each message names its source to read.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+
+from shop_policy.read.model import EEA, Policy
+from shop_policy.rules import marketplaces as mk
+
+Path = tuple[str | int, ...]
+Check = Callable[[Policy], Iterator[tuple[Path, str]]]
+
+
+@dataclass(frozen=True)
+class Rule:
+    code: str
+    severity: str  # "error" or "warning"
+    summary: str
+    source: str
+    check: Check
+
+
+def sells_to(policy: Policy, *countries: str) -> bool:
+    codes = set(policy.shop.sells_to)
+    return "WORLD" in codes or bool(codes & set(countries))
+
+
+def sells_to_eu(policy: Policy) -> bool:
+    return sells_to(policy, "EU", "EEA", *EEA)
+
+
+ART16 = {"custom_made", "personalised", "hygiene", "perishable"}
+
+
+def _eu_window(policy: Policy) -> Iterator[tuple[Path, str]]:
+    if not sells_to_eu(policy):
+        return
+    returns = policy.returns
+    exceptions = {item.category for item in returns.non_returnable} & ART16
+    if not returns.accepted:
+        if exceptions:
+            return  # the policy declares its goods exempt (made to order, personalised...)
+        yield (("returns", "accepted"), "buyers in the EU may withdraw within 14 days of "
+               "delivery without giving a reason, but this policy accepts no returns")
+    elif returns.window_days is not None and returns.window_days < 14:
+        yield (("returns", "window_days"), f"a return window of {returns.window_days} days "
+               "is shorter than the 14-day right of withdrawal in the EU")
+    elif returns.window_starts == "dispatch" and returns.window_days is not None and \
+            returns.window_days < 14 + policy.shop.dispatch_days + 7:
+        yield (("returns", "window_starts"), "the EU withdrawal period counts from "
+               "delivery; a window counted from dispatch may end before 14 days after "
+               "delivery")
+
+
+def _eu_restocking(policy: Policy) -> Iterator[tuple[Path, str]]:
+    if sells_to_eu(policy) and policy.returns.accepted and policy.returns.restocking_fee:
+        yield (("returns", "restocking_fee"), "a restocking fee may not be charged on an EU "
+               "withdrawal; only the direct cost of the return may be")
+
+
+def _eu_delivery_refund(policy: Policy) -> Iterator[tuple[Path, str]]:
+    if sells_to_eu(policy) and not policy.refunds.includes_original_shipping:
+        yield (("refunds", "includes_original_shipping"), "on an EU withdrawal the refund "
+               "must include the original standard delivery charge")
+
+
+def _uk_window(policy: Policy) -> Iterator[tuple[Path, str]]:
+    if not sells_to(policy, "GB"):
+        return
+    returns = policy.returns
+    exceptions = {item.category for item in returns.non_returnable} & ART16
+    if not returns.accepted and not exceptions:
+        yield (("returns", "accepted"), "buyers in the UK may cancel within 14 days of "
+               "delivery, but this policy accepts no returns")
+    elif returns.accepted and returns.window_days is not None and returns.window_days < 14:
+        yield (("returns", "window_days"), f"a return window of {returns.window_days} days "
+               "is shorter than the UK's 14-day cancellation period")
+
+
+def _uk_faulty(policy: Policy) -> Iterator[tuple[Path, str]]:
+    days = policy.damaged_items.report_within_days
+    if sells_to(policy, "GB") and days < 30:
+        yield (("damaged_items", "report_within_days"), f"the time to report a fault "
+               f"({days}) is shorter than the UK's 30-day short-term right to reject faulty "
+               "goods")
+
+
+def _california(policy: Policy) -> Iterator[tuple[Path, str]]:
+    returns = policy.returns
+    short = not returns.accepted or (returns.window_days or 0) < 7
+    if sells_to(policy, "US") and short:
+        yield (("returns", "accepted" if not returns.accepted else "window_days"),
+               "a policy of fewer than 7 days for refunds must be displayed conspicuously; "
+               "shop-policy shows it on the policy page and in the order-confirmation "
+               "snippet: paste the snippet into your confirmation and link the policy "
+               "page where buyers check out")
+
+
+def _ftc_shipping(policy: Policy) -> Iterator[tuple[Path, str]]:
+    days = policy.shop.dispatch_days
+    if sells_to(policy, "US") and days > 30:
+        yield (("shop", "dispatch_days"), f"dispatching in {days} working days is more than "
+               "the 30 days the FTC Mail Order Rule assumes when no time is stated; state it "
+               "in every listing and ask buyers to agree to any delay")
+
+
+def _etsy_deadline(policy: Policy) -> Iterator[tuple[Path, str]]:
+    days = policy.returns.window_days
+    if "etsy" in policy.shop.marketplaces and policy.returns.accepted and days is not None \
+            and days not in mk.ETSY_RETURN_DEADLINES:
+        allowed = ", ".join(str(d) for d in mk.ETSY_RETURN_DEADLINES)
+        yield (("returns", "window_days"), f"Etsy's return deadline must be one of {allowed} "
+               f"days, not {days}")
+
+
+def _ebay_restocking(policy: Policy) -> Iterator[tuple[Path, str]]:
+    if "ebay" in policy.shop.marketplaces and policy.returns.restocking_fee:
+        yield (("returns", "restocking_fee"), "eBay does not allow a restocking fee on "
+               "returns for a change of mind")
+
+
+def _ebay_not_as_described(policy: Policy) -> Iterator[tuple[Path, str]]:
+    payer = policy.returns.shipping.damaged_or_not_as_described.payer
+    if "ebay" in policy.shop.marketplaces and payer != "seller":
+        yield (("returns", "shipping", "damaged_or_not_as_described", "payer"), "on eBay the "
+               "seller pays return postage for items not as described")
+
+
+def _amazon_window(policy: Policy) -> Iterator[tuple[Path, str]]:
+    returns = policy.returns
+    if "amazon" in policy.shop.marketplaces and (
+            not returns.accepted or (returns.window_days or 0) < mk.AMAZON_MIN_RETURN_DAYS):
+        yield (("returns", "window_days" if returns.accepted else "accepted"),
+               f"seller-fulfilled Amazon orders must allow returns for at least "
+               f"{mk.AMAZON_MIN_RETURN_DAYS} days, matching Amazon's own policy")
+
+
+def _credit_not_offered(policy: Policy) -> Iterator[tuple[Path, str]]:
+    methods = policy.refunds.methods
+    if policy.refunds.store_credit is not None and "store_credit" not in methods:
+        yield (("refunds", "store_credit"), "store credit terms are given, but store_credit "
+               "is not among refunds.methods")
+    if "store_credit" in policy.damaged_items.remedies and "store_credit" not in methods:
+        yield (("damaged_items", "remedies"), "store credit is offered as a remedy, but is "
+               "not among refunds.methods")
+
+
+def _partial_not_offered(policy: Policy) -> Iterator[tuple[Path, str]]:
+    if "partial_refund" in policy.damaged_items.remedies and not policy.refunds.partial_refunds:
+        yield (("damaged_items", "remedies"), "a partial refund is offered as a remedy, but "
+               "refunds.partial_refunds is false")
+
+
+def _free_returns_but_not_for_faults(policy: Policy) -> Iterator[tuple[Path, str]]:
+    shipping = policy.returns.shipping
+    if shipping.change_of_mind.payer == "seller" and \
+            shipping.damaged_or_not_as_described.payer != "seller":
+        yield (("returns", "shipping", "damaged_or_not_as_described", "payer"), "returns are "
+               "free for a change of mind, yet the buyer pays to return a damaged item")
+
+
+def _cancel_longer_than_dispatch(policy: Policy) -> Iterator[tuple[Path, str]]:
+    hours = policy.cancellation.hours
+    dispatch_hours = policy.shop.dispatch_days * 24
+    if policy.cancellation.allowed and hours is not None and hours > dispatch_hours:
+        yield (("cancellation", "hours"), f"the cancellation window of {hours} hours is "
+               f"longer than the usual {policy.shop.dispatch_days} working days to dispatch, "
+               "so many orders will ship before it closes")
+
+
+RULES: tuple[Rule, ...] = (
+    Rule("EU-WITHDRAWAL", "error", "EU consumers may withdraw within 14 days of delivery.",
+         "Directive 2011/83/EU art. 9 (exceptions: art. 16)", _eu_window),
+    Rule("EU-RESTOCKING", "error", "No restocking fee on an EU withdrawal.",
+         "Directive 2011/83/EU art. 13 and 14", _eu_restocking),
+    Rule("EU-DELIVERY-REFUND", "error", "An EU withdrawal refunds standard delivery too.",
+         "Directive 2011/83/EU art. 13(1)", _eu_delivery_refund),
+    Rule("UK-CANCELLATION", "error", "UK consumers may cancel within 14 days of delivery.",
+         "Consumer Contracts Regulations 2013, reg. 29-31", _uk_window),
+    Rule("UK-REJECT-FAULTY", "warning", "UK consumers may reject faulty goods for 30 days.",
+         "Consumer Rights Act 2015, s. 22", _uk_faulty),
+    Rule("US-CA-DISPLAY", "warning", "A policy under 7 days must be displayed in California.",
+         "California Civil Code section 1723", _california),
+    Rule("US-FTC-SHIPPING", "warning", "Ship within the stated time, or 30 days.",
+         "FTC Mail, Internet, or Telephone Order Merchandise Rule, 16 CFR 435",
+         _ftc_shipping),
+    Rule("ETSY-DEADLINE", "error", "Etsy accepts only certain return deadlines.",
+         "Etsy Help: Setting return and exchange policies", _etsy_deadline),
+    Rule("EBAY-RESTOCKING", "error", "No restocking fee for buyer's remorse on eBay.",
+         "eBay Help: Return policies for sellers", _ebay_restocking),
+    Rule("EBAY-NOT-AS-DESCRIBED", "error", "eBay sellers pay to return items not as described.",
+         "eBay Money Back Guarantee policy", _ebay_not_as_described),
+    Rule("AMAZON-30-DAYS", "error", "Seller-fulfilled returns must match Amazon's 30 days.",
+         "Amazon Seller Central: Returns for seller-fulfilled orders", _amazon_window),
+    Rule("POLICY-STORE-CREDIT", "error", "Store credit promised but not offered.",
+         "this policy's own refunds.methods", _credit_not_offered),
+    Rule("POLICY-PARTIAL-REFUND", "error", "Partial refund promised but not offered.",
+         "this policy's own refunds.partial_refunds", _partial_not_offered),
+    Rule("POLICY-FREE-RETURNS", "error", "Free returns, yet the buyer pays for faults.",
+         "this policy's own returns.shipping", _free_returns_but_not_for_faults),
+    Rule("POLICY-CANCEL-WINDOW", "warning", "Cancellation window outlasts the dispatch time.",
+         "this policy's own shop.dispatch_days", _cancel_longer_than_dispatch),
+)
+
+
+@dataclass(frozen=True)
+class Finding:
+    rule: Rule
+    path: Path
+    message: str
+
+
+def lint(policy: Policy) -> list[Finding]:
+    return [Finding(rule, path, message)
+            for rule in RULES for path, message in rule.check(policy)]

@@ -1,0 +1,312 @@
+"""The shop-policy command line: the only place that prints and exits."""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Callable
+from functools import wraps
+from pathlib import Path
+from typing import Any
+
+import click
+
+from shop_policy import __version__
+from shop_policy.casework.advisor import CONDITIONS, MARKETPLACES, REASONS
+from shop_policy.errors import PolicyError, ShopPolicyError
+
+DEFAULT_POLICY = Path("policies/shop.yaml")
+
+policy_option = click.option(
+    "--policy", "policy_path", type=click.Path(path_type=Path, dir_okay=False),
+    default=DEFAULT_POLICY, show_default=True, help="The policy file to read.")
+site_src_option = click.option(
+    "--site-src", type=click.Path(path_type=Path, file_okay=False), default=Path("site_src"),
+    show_default=True, help="Where the generated site sources go.")
+site_dir_option = click.option(
+    "--site-dir", type=click.Path(path_type=Path, file_okay=False), default=Path("site"),
+    show_default=True, help="Where the built public site goes.")
+base_config_option = click.option(
+    "--mkdocs-config", "base_config", type=click.Path(path_type=Path, dir_okay=False),
+    default=Path("mkdocs.yml"), show_default=True,
+    help="The site's look (theme, extensions), inherited by every locale.")
+snippets_option = click.option(
+    "--snippets", type=click.Path(path_type=Path, file_okay=False), default=Path("snippets"),
+    show_default=True, help="Where the copy-ready replies, email snippet and exports go.")
+toolkit_option = click.option(
+    "--toolkit-dir", type=click.Path(path_type=Path, file_okay=False),
+    default=Path("toolkit"), show_default=True,
+    help="Where the built private seller toolkit goes.")
+force_option = click.option(
+    "--force", is_flag=True, help="Overwrite generated files even if they were edited.")
+timings_option = click.option(
+    "--timings", is_flag=True, help="Print how long each phase took, on standard error.")
+
+
+def reports_errors(command: Callable[..., Any]) -> Callable[..., Any]:
+    """Turn the library's errors into a message on stderr and the right exit code."""
+
+    @wraps(command)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        try:
+            return command(*args, **kwargs)
+        except PolicyError as exc:
+            for problem in exc.problems:
+                click.echo(str(problem), err=True)
+            count = len(exc.problems)
+            click.echo(f"{count} problem{'s' if count != 1 else ''} found; nothing was "
+                       "written.", err=True)
+            sys.exit(exc.exit_code)
+        except ShopPolicyError as exc:
+            click.echo(f"error: {exc}", err=True)
+            sys.exit(exc.exit_code)
+        except BrokenPipeError:
+            sys.exit(1)  # the reader of our output went away (| head): nothing to say
+        except OSError as exc:
+            where = f"{exc.filename}: " if exc.filename else ""
+            click.echo(f"error: {where}{exc.strerror}; check the path and its permissions",
+                       err=True)
+            sys.exit(1)
+
+    return wrapper
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="shop-policy")
+def main() -> None:
+    """Turn one shop-policy file into every cancellation, return and refund text.
+
+    Edit policies/shop.yaml, then run `shop-policy build`.
+    """
+    _log_to_stderr()
+
+
+def _log_to_stderr() -> None:
+    """The library's warnings (a run waiting for another, an interrupted run finished)
+    go to standard error, once."""
+    import logging
+
+    class Stderr(logging.Handler):
+        def emit(self, record: logging.LogRecord) -> None:
+            click.echo(record.getMessage(), err=True)
+
+    log = logging.getLogger("shop_policy")
+    log.handlers = [h for h in log.handlers if type(h).__name__ != "Stderr"]
+    log.addHandler(Stderr(logging.INFO))
+    log.propagate = False
+
+
+@main.command()
+@policy_option
+@reports_errors
+def validate(policy_path: Path) -> None:
+    """Check the policy file and report every problem with its line and column."""
+    from shop_policy.read.validate import read_policy
+
+    read_policy(policy_path, warn)
+    click.echo(f"{policy_path}: ok")
+
+
+@main.command()
+@policy_option
+@site_src_option
+@snippets_option
+@base_config_option
+@force_option
+@timings_option
+@reports_errors
+def generate(policy_path: Path, site_src: Path, snippets: Path, base_config: Path,
+             force: bool, timings: bool) -> None:
+    """Write the site sources and snippets, without building the sites."""
+    from shop_policy.paths import Paths
+    from shop_policy.pipeline import generate as run
+    from shop_policy.timings import Timings
+
+    paths = Paths(site_src=site_src, snippets=snippets, base_config=base_config)
+    clock = Timings()
+    _summary(run(policy_path, paths, force=force, warn=warn, timings=clock))
+    if timings:
+        click.echo(clock.table(), err=True, nl=False)
+
+
+@main.command()
+@policy_option
+@site_src_option
+@snippets_option
+@site_dir_option
+@toolkit_option
+@base_config_option
+@force_option
+@click.option("--public-only", is_flag=True,
+              help="Build only the public site; leave the built toolkit as it is.")
+@timings_option
+@reports_errors
+def build(policy_path: Path, site_src: Path, snippets: Path, site_dir: Path,
+          toolkit_dir: Path, base_config: Path, force: bool, public_only: bool,
+          timings: bool) -> None:
+    """Generate everything and build the public site and the private toolkit."""
+    from shop_policy.paths import Paths
+    from shop_policy.pipeline import build as run
+    from shop_policy.timings import Timings
+
+    paths = Paths(site_src=site_src, snippets=snippets, site=site_dir, toolkit=toolkit_dir,
+                  base_config=base_config)
+    clock = Timings()
+    _summary(run(policy_path, paths, force=force, warn=warn, toolkit=not public_only,
+                 timings=clock))
+    if timings:
+        click.echo(clock.table(), err=True, nl=False)
+    if public_only:
+        click.echo(f"public site built in {site_dir}/ (publish it)")
+    else:
+        click.echo(f"public site built in {site_dir}/ (publish it); private seller toolkit "
+                   f"in {toolkit_dir}/ (never publish it)")
+
+
+@main.command()
+@site_src_option
+@snippets_option
+@site_dir_option
+@toolkit_option
+@reports_errors
+def clean(site_src: Path, snippets: Path, site_dir: Path, toolkit_dir: Path) -> None:
+    """Delete the generated files, keeping any that were edited by hand.
+
+    Files you added to the output folders (a CNAME, a verification page, notes) and
+    generated files you edited stay where they are.
+    """
+    from shop_policy.pipeline import write_outputs
+    from shop_policy.write.journal import STATE_FILE
+
+    report = write_outputs({site_src: {}, snippets: {}, site_dir: {}, toolkit_dir: {}},
+                           anchor=site_dir.parent, keep_edits=True)
+    (site_dir.parent / STATE_FILE).unlink(missing_ok=True)
+    click.echo(f"{len(report.removed)} generated files removed")
+    if report.kept:
+        click.echo(f"{len(report.kept)} kept because they were edited since shop-policy "
+                   "wrote them:")
+        for path in report.kept:
+            click.echo(f"  {path}")
+
+
+@main.command()
+@click.option("--output", "-o", type=click.Path(path_type=Path, dir_okay=False),
+              help="Write the schema to this file instead of standard output.")
+@reports_errors
+def schema(output: Path | None) -> None:
+    """Print the JSON Schema of the policy file (for editors and review)."""
+    from shop_policy.read.schema import schema_text
+
+    text = schema_text()
+    if output is None:
+        click.echo(text, nl=False)
+    else:
+        from shop_policy.write.files import atomic_write
+
+        atomic_write(output, text.encode("utf-8"))
+        click.echo(f"wrote {output}")
+
+
+@main.command()
+@policy_option
+@site_src_option
+@snippets_option
+@site_dir_option
+@toolkit_option
+@base_config_option
+@click.option("--port", default=8000, show_default=True, help="Port to serve on.")
+@reports_errors
+def serve(policy_path: Path, site_src: Path, snippets: Path, site_dir: Path,
+          toolkit_dir: Path, base_config: Path, port: int) -> None:
+    """Preview the public site, rebuilding when the policy, a template or mkdocs.yml changes.
+
+    Each rebuild also regenerates the snippets and rebuilds the toolkit in toolkit/.
+    """
+    from shop_policy.engine.serve import serve as run
+    from shop_policy.paths import Paths
+
+    run(policy_path, Paths(site_src=site_src, snippets=snippets, site=site_dir,
+                           toolkit=toolkit_dir, base_config=base_config), port=port)
+
+
+@main.command()
+@policy_option
+@click.option("--order-date", type=click.DateTime(["%Y-%m-%d"]), required=True,
+              help="When the order was placed (YYYY-MM-DD).")
+@click.option("--shipped", type=click.DateTime(["%Y-%m-%d"]),
+              help="When it was dispatched, if it was.")
+@click.option("--delivered", type=click.DateTime(["%Y-%m-%d"]),
+              help="When it was delivered, if known.")
+@click.option("--today", type=click.DateTime(["%Y-%m-%d"]),
+              help="The day to judge the case on.  [default: today]")
+@click.option("--reason", type=click.Choice(REASONS), required=True,
+              help="Why the buyer got in touch.")
+@click.option("--condition", type=click.Choice(CONDITIONS), default="unused",
+              show_default=True, help="The item's condition, as the buyer describes it.")
+@click.option("--marketplace", type=click.Choice(MARKETPLACES), default="own_shop",
+              show_default=True, help="Where the order was placed.")
+@click.option("--locale", help="Language of the answer.  [default: the policy's default]")
+@click.option("--json", "as_json", is_flag=True, help="Answer as JSON, for other tools.")
+@reports_errors
+def advise(policy_path: Path, order_date: Any, shipped: Any, delivered: Any, today: Any,
+           reason: str, condition: str, marketplace: str, locale: str | None,
+           as_json: bool) -> None:
+    """Advise on one case: the clauses that apply, what to offer, which replies to send."""
+    import datetime as dt
+
+    from shop_policy.casework.advice import advice_json, advice_text, resolve
+    from shop_policy.casework.advisor import Case
+    from shop_policy.read.validate import read_policy
+
+    policy = read_policy(policy_path)
+    case = Case(order_date=order_date.date(), reason=reason, condition=condition,
+                marketplace=marketplace,
+                shipped_date=shipped.date() if shipped else None,
+                delivered_date=delivered.date() if delivered else None,
+                today=today.date() if today else dt.date.today())
+    result = resolve(policy, case, locale or policy.shop.default_locale)
+    click.echo(advice_json(result) if as_json else advice_text(result), nl=False)
+
+
+@main.command()
+@policy_option
+@site_src_option
+@snippets_option
+@base_config_option
+@click.option("--strict", is_flag=True, help="Treat warnings as errors.")
+@click.option("--json", "as_json", is_flag=True, help="Report as JSON, for other tools.")
+@reports_errors
+def check(policy_path: Path, site_src: Path, snippets: Path, base_config: Path,
+          strict: bool, as_json: bool) -> None:
+    """Check drift, consistency, templates and the policy against the law and marketplaces.
+
+    Exit 0 when all is well, 1 when something is wrong, 2 when the policy is unreadable.
+    Nothing is written.
+    """
+    import json
+
+    from shop_policy.checks.run import exit_code, run_checks
+    from shop_policy.paths import Paths
+
+    paths = Paths(site_src=site_src, snippets=snippets, base_config=base_config)
+    findings = run_checks(policy_path, paths)
+    errors = sum(f.severity == "error" for f in findings)
+    warnings = len(findings) - errors
+    if as_json:
+        click.echo(json.dumps({"findings": [f.as_dict() for f in findings], "errors": errors,
+                               "warnings": warnings, "strict": strict}, indent=2,
+                              ensure_ascii=False))
+    else:
+        for finding in findings:
+            click.echo(str(finding))
+        click.echo(f"{errors} error{'s' if errors != 1 else ''}, {warnings} "
+                   f"warning{'s' if warnings != 1 else ''}" + (" (strict)" if strict else ""))
+    sys.exit(exit_code(findings, strict))
+
+
+def warn(problem: Any) -> None:
+    click.echo(str(problem), err=True)
+
+
+def _summary(report: Any) -> None:
+    click.echo(f"{len(report.written)} written, {len(report.unchanged)} unchanged, "
+               f"{len(report.removed)} removed")

@@ -1,0 +1,198 @@
+"""The build step: the only module that knows about the site engine (mkdocs + Material)."""
+
+from __future__ import annotations
+
+import errno
+import hashlib
+import io
+import json
+import logging
+import os
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from datetime import UTC, datetime
+from pathlib import Path
+
+from jinja2 import Environment, FileSystemBytecodeCache
+from mkdocs.plugins import BasePlugin
+
+from shop_policy.errors import BuildError
+from shop_policy.outputs.site import config_name as site_config
+from shop_policy.outputs.toolkit import config_name as toolkit_config
+from shop_policy.parallel import parallel_map
+from shop_policy.paths import Paths
+from shop_policy.read.model import Policy
+from shop_policy.text.render import render
+from shop_policy.write.journal import STATE_FILE
+from shop_policy.write.manifest import Built, Content, Kept, Survey
+
+
+class _Collect(logging.Handler):
+    def __init__(self) -> None:
+        super().__init__(logging.WARNING)
+        self.messages: list[str] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.messages.append(record.getMessage())
+
+
+@contextmanager
+def _build_environment(policy: Policy) -> Iterator[None]:
+    """Pin the engine's clock to the policy's effective date, so builds repeat exactly."""
+    effective = datetime.combine(policy.version.effective_date, datetime.min.time(), UTC)
+    saved = {k: os.environ.get(k) for k in ("SOURCE_DATE_EPOCH", "NO_MKDOCS_2_WARNING")}
+    os.environ["SOURCE_DATE_EPOCH"] = str(int(effective.timestamp()))
+    os.environ["NO_MKDOCS_2_WARNING"] = "1"
+    try:
+        yield
+    finally:
+        for key, value in saved.items():
+            if value is None:
+                os.environ.pop(key, None)
+            else:
+                os.environ[key] = value
+
+
+def build_sites(policy: Policy, env: Environment, paths: Paths, sources: dict[str, str],
+                scratch: Path, surveys: dict[Path, Survey], *, force: bool = False
+                ) -> tuple[dict[Path, dict[str, Content]], dict[str, str]]:
+    """Build the public site and the toolkit (the folders in `surveys`), one per locale,
+    into `scratch`/site and `scratch`/toolkit, and list each output folder's files.
+
+    The sources are the site_src files as rendered in memory, already written to
+    `scratch`/site_src. A site whose inputs did not change since the last build, and
+    whose files are all still there as recorded, is kept as it is instead of being built
+    again. Returns the files and the inputs' fingerprints, to save with them.
+    """
+    previous = _read_state(paths)
+    state: dict[str, str] = {}
+    files: dict[Path, dict[str, Content]] = {root: {} for root in surveys}
+    jobs = []
+    default = policy.shop.default_locale
+    index = render(env, "site/redirect.html.j2", shop=policy.shop.name,
+                   target=f"{default}/", lang=default)
+    for folder, root, config_name, prefix in _outputs(paths):
+        if root not in surveys:
+            state |= {k: v for k, v in previous.items() if k.startswith(f"{folder}/")}
+            continue
+        files[root]["index.html"] = index
+        for locale in policy.shop.locales:
+            config, key = config_name(locale), f"{folder}/{locale}"
+            state[key] = _fingerprint(policy, sources, config, f"{prefix}{locale}/", paths)
+            kept = _unchanged_site(surveys[root], f"{locale}/")
+            if previous.get(key) == state[key] and kept and not force:
+                files[root] |= kept
+            else:
+                jobs.append((config, scratch / folder / locale))
+    if jobs:
+        _run_mkdocs(policy, jobs, real=paths.site_src, staged=scratch / "site_src")
+    for folder, root, _, _ in _outputs(paths):
+        built = scratch / folder
+        if root in surveys and built.is_dir():
+            files[root] |= {p.relative_to(built).as_posix(): Built(p)
+                            for p in built.rglob("*") if p.is_file()}
+    return files, state
+
+
+def _outputs(paths: Paths) -> list[tuple[str, Path, Callable[[str], str], str]]:
+    return [("site", paths.site, site_config, ""),
+            ("toolkit", paths.toolkit, toolkit_config, "toolkit/")]
+
+
+def _unchanged_site(folder: Survey, prefix: str) -> dict[str, Content]:
+    """The recorded files of one built site, if every one of them is still there."""
+    recorded = {rel: sha for rel, sha in folder.recorded.items() if rel.startswith(prefix)}
+    if not recorded or not all(rel in folder.files for rel in recorded):
+        return {}
+    return {rel: Kept(sha) for rel, sha in recorded.items()}
+
+
+def state_bytes(state: dict[str, str]) -> bytes:
+    return (json.dumps(state, indent=2, sort_keys=True) + "\n").encode("utf-8")
+
+
+def _state_path(paths: Paths) -> Path:
+    return paths.anchor / STATE_FILE
+
+
+def _read_state(paths: Paths) -> dict[str, str]:
+    try:
+        data = json.loads(_state_path(paths).read_text("utf-8"))
+    except (OSError, ValueError):
+        return {}
+    return data if isinstance(data, dict) else {}
+
+
+def _fingerprint(policy: Policy, sources: dict[str, str], config: str, docs: str,
+                 paths: Paths) -> str:
+    """Everything one site's build depends on: its sources and config, the shared look
+    (mkdocs.yml, theme overrides), the engine's versions and the pinned build date."""
+    from importlib.metadata import version
+
+    digest = hashlib.sha256()
+    parts = [config, sources[config], str(policy.version.effective_date),
+             version("mkdocs"), version("mkdocs-material"), version("shop-policy")]
+    parts += [f"{rel}\0{text}" for rel, text in sorted(sources.items())
+              if rel.startswith((docs, "overrides/"))]
+    try:
+        parts.append(paths.base_config.read_text("utf-8"))
+    except OSError:
+        parts.append("")
+    for part in parts:
+        digest.update(part.encode("utf-8"))
+        digest.update(b"\0")
+    return digest.hexdigest()
+
+
+def _run_mkdocs(policy: Policy, jobs: list[tuple[str, Path]], *, real: Path,
+                staged: Path) -> None:
+    """Build each (config name, output folder) with mkdocs in strict mode, in parallel on
+    the machine's cores (forked workers share the imports already loaded)."""
+    import mkdocs.commands.build  # noqa: F401 - loaded once, before the workers fork
+
+    tasks = [(name, output, real, staged) for name, output in jobs]
+    with _build_environment(policy):
+        failures = [f for f in parallel_map(_build_one, tasks) if f]
+    if failures:
+        raise BuildError("\n".join(failures))
+
+
+class TemplateCache(BasePlugin):  # type: ignore[type-arg]
+    """Keep the theme's compiled templates between builds: every locale's build uses the
+    same Material templates, so only the first one needs to compile them."""
+
+    def on_env(self, env: Environment, /, *, config: object, files: object) -> Environment:
+        env.bytecode_cache = FileSystemBytecodeCache()
+        return env
+
+
+def _build_one(task: tuple[str, Path, Path, Path]) -> str | None:
+    """Build one site. The config is read from the staged copy but under its real name,
+    so that its INHERIT line finds the project's mkdocs.yml. Returns what went wrong."""
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+    from mkdocs.exceptions import MkDocsException
+
+    name, output, real, staged = task
+    logger = logging.getLogger("mkdocs")
+    collect = _Collect()
+    logger.addHandler(collect)
+    try:
+        stream = io.BytesIO((staged / name).read_bytes())
+        stream.name = str(real / name)  # type: ignore[attr-defined]
+        config = load_config(stream, config_file_path=str(staged / name), strict=True,
+                             site_dir=str(output.resolve()))
+        config.plugins["shop-policy-template-cache"] = TemplateCache()
+        build(config)
+    except MkDocsException as exc:
+        details = "\n".join(f"  {m}" for m in collect.messages)
+        return f"{real / name}: did not build: {exc}\n{details}".rstrip()
+    except OSError as exc:
+        # The engine names the theme file it was copying (inside the installed package):
+        # name what was being built instead, which is what the seller can act on.
+        why = ("the disk is full; free some space and build again" if exc.errno in
+               (errno.ENOSPC, errno.EDQUOT) else f"{exc.strerror}; check the folder {output}")
+        return f"{real / name}: could not be built: {why} (nothing was changed)"
+    finally:
+        logger.removeHandler(collect)
+    return None

@@ -1,0 +1,244 @@
+"""The policy file's schema: strict pydantic models, frozen once validated.
+
+Field descriptions here are what an editor shows while the seller types, through
+the JSON Schema that `shop-policy schema` writes.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import Annotated, Literal
+
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StrictBool
+
+from shop_policy.read.values import (
+    DEFAULT_TEXT,
+    EEA,
+    EU,
+    REGIONS,
+    Country,
+    Currency,
+    Day,
+    Email,
+    LocaleTag,
+    LocalText,
+    Money,
+    Region,
+    Url,
+    VersionNumber,
+    Whole,
+    text_for,
+    unique,
+)
+
+# The models, and the values the rest of the code takes from here beside them.
+__all__ = [
+    "DEFAULT_TEXT", "EEA", "EU", "REGIONS", "Cancellation", "Change", "Condition",
+    "DamagedItems", "Evidence", "Marketplace", "MarketplaceNotes", "NonReturnable",
+    "NonReturnableCategory", "Payer", "Policy", "RefundMethod", "Refunds", "Remedy",
+    "RestockingFee", "ReturnShipping", "Returns", "ShippingCost", "Shop", "StoreCredit",
+    "Version", "text_for",
+]
+
+Marketplace = Literal["own_shop", "etsy", "ebay", "amazon"]
+Payer = Literal["buyer", "seller", "flat_fee"]
+Condition = Literal[
+    "unused", "original_packaging", "tags_attached", "proof_of_purchase", "resellable"
+]
+NonReturnableCategory = Literal[
+    "custom_made", "personalised", "perishable", "hygiene", "sale_items", "gift_cards",
+    "digital",
+]
+RefundMethod = Literal["original_payment", "store_credit", "exchange", "replacement"]
+Evidence = Literal[
+    "photos_of_item", "photos_of_packaging", "photo_of_shipping_label", "order_number",
+    "description_of_fault",
+]
+Remedy = Literal["replacement", "refund", "partial_refund", "repair", "store_credit"]
+
+
+
+class Model(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=True)
+
+
+class Change(Model):
+    """One published revision of the policy."""
+
+    number: VersionNumber = Field(description="The version number as published, e.g. 2 or "
+                                  "2.1, kept exactly as typed.")
+    date: Day = Field(description="The day this version took effect (YYYY-MM-DD).")
+    summary: LocalText = Field(description="What changed for buyers, in one or two sentences.")
+
+
+class Version(Model):
+    """Which revision of the policy this is, and what changed over time."""
+
+    number: VersionNumber = Field(description="Version number of this policy, e.g. 2.1, "
+                                  "kept exactly as typed (3.10 stays 3.10).")
+    effective_date: Day = Field(description="The day this version takes effect (YYYY-MM-DD).")
+    changes: list[Change] = Field(default_factory=list,
+                                  description="Past revisions, newest first.")
+
+
+class Shop(Model):
+    """Who the shop is, where it sells and in which languages."""
+
+    name: str = Field(description="The shop's name as buyers know it.", min_length=1,
+                      max_length=100)
+    email: Email = Field(description="Where buyers write about an order.")
+    website: Url = Field(description="The https address where the policy site is "
+                         "published, e.g. https://example.com/policies/: no ?query, "
+                         "#fragment or user:password@.")
+    country: Country = Field(description="ISO 3166 two-letter code of the country the shop "
+                             "is based in.")
+    currency: Currency = Field(description="ISO 4217 code of the currency prices are in.")
+    default_locale: LocaleTag = Field(description="The main language, e.g. en. Must be one "
+                                      "of `locales`.")
+    locales: Annotated[list[LocaleTag], AfterValidator(unique)] = Field(
+        min_length=1, description="Every language the policy is published in.")
+    marketplaces: Annotated[list[Marketplace], AfterValidator(unique)] = Field(
+        min_length=1, description="Where the shop sells: own_shop, etsy, ebay, amazon.")
+    sells_to: Annotated[list[Region], AfterValidator(unique)] = Field(
+        min_length=1, description="Countries (ISO 3166 codes) or regions (EU, EEA, WORLD) "
+        "the shop ships to. Used for the legal checks.")
+    fallback_to_default_locale: StrictBool = Field(
+        default=False, description="When a text of yours is missing in a language, show "
+        "the default locale's text (with a warning) instead of stopping.")
+    dispatch_days: Whole = Field(ge=1, le=60, description="Working days it usually takes to "
+                               "dispatch an order.")
+    return_address: list[Annotated[str, Field(min_length=1, max_length=200)]] | None = Field(
+        default=None, max_length=8,
+        description="Where returns go, one line per entry. Leave out to send it on request.")
+
+
+class Cancellation(Model):
+    """Whether and until when a buyer can cancel an order."""
+
+    allowed: StrictBool = Field(description="Can buyers cancel an order at all?")
+    until: Literal["hours_after_order", "dispatch"] | None = Field(
+        default=None, description="hours_after_order: a fixed window after the order "
+        "(give `hours`); dispatch: any time until the order is dispatched.")
+    hours: Whole | None = Field(default=None, ge=1, le=720,
+                              description="Length of the window when `until` is "
+                              "hours_after_order.")
+    once_shipped: Literal["return", "not_possible"] = Field(
+        default="return", description="return: after dispatch the buyer sends the item "
+        "back under the return rules; not_possible: no way out once dispatched.")
+    extra_text: LocalText | None = Field(default=None, description="Your own words, added at "
+                                    "the end of this section.")
+
+
+class ShippingCost(Model):
+    """Who pays to send an item back."""
+
+    payer: Payer = Field(description="buyer, seller, or flat_fee (the buyer pays `fee`, "
+                         "taken off the refund).")
+    fee: Money | None = Field(default=None, description="The flat fee, when payer is "
+                              "flat_fee, in the shop's currency.")
+
+
+class ReturnShipping(Model):
+    change_of_mind: ShippingCost = Field(description="When the buyer simply changed their "
+                                         "mind.")
+    damaged_or_not_as_described: ShippingCost = Field(
+        description="When the item arrived damaged, defective or not as described.")
+
+
+class RestockingFee(Model):
+    """A deduction from refunds for change-of-mind returns. Give one of the two."""
+
+    percent: Annotated[Decimal, Field(gt=0, le=50)] | None = Field(
+        default=None, description="Percentage of the item price, e.g. 10.")
+    amount: Annotated[Decimal, Field(gt=0, le=100_000, decimal_places=2)] | None = Field(
+        default=None, description="A fixed amount in the shop's currency.")
+
+
+class NonReturnable(Model):
+    category: NonReturnableCategory = Field(description="The kind of item.")
+    wording: LocalText | None = Field(default=None, description="Your own description of these "
+                                 "items, shown instead of the standard one.")
+
+
+class Returns(Model):
+    """Returns for a change of mind."""
+
+    accepted: StrictBool = Field(description="Do you take back items for a change of mind?")
+    window_days: Whole | None = Field(default=None, ge=1, le=365,
+                                    description="Days the buyer has to start a return.")
+    window_starts: Literal["delivery", "dispatch"] = Field(
+        default="delivery", description="When the return window starts counting.")
+    condition: Annotated[list[Condition], AfterValidator(unique)] = Field(
+        default_factory=lambda: ["unused"],
+        description="What a returned item must be: unused, original_packaging, "
+        "tags_attached, proof_of_purchase, resellable.")
+    shipping: ReturnShipping = Field(description="Who pays return shipping.")
+    restocking_fee: RestockingFee | None = Field(
+        default=None, description="Leave out for no restocking fee.")
+    non_returnable: list[NonReturnable] = Field(
+        default_factory=list, description="Items that cannot be returned for a change of "
+        "mind.")
+    extra_text: LocalText | None = Field(default=None, description="Your own words, added at "
+                                    "the end of this section.")
+
+
+class StoreCredit(Model):
+    bonus_percent: Annotated[Decimal, Field(ge=0, le=100)] = Field(
+        default=Decimal(0), description="Extra credit on top of the refund value, in percent.")
+    valid_months: Whole | None = Field(default=None, ge=1, le=120,
+                                     description="How long credit can be used; leave out "
+                                     "for no expiry.")
+
+
+class Refunds(Model):
+    """How and when money goes back."""
+
+    methods: Annotated[list[RefundMethod], AfterValidator(unique)] = Field(
+        min_length=1, description="original_payment, store_credit, exchange, replacement.")
+    issued_within_days: Whole = Field(ge=1, le=90, description="Days after the return "
+                                    "arrives until the refund is issued.")
+    includes_original_shipping: StrictBool = Field(
+        default=True, description="Is the original standard delivery charge refunded?")
+    partial_refunds: StrictBool = Field(description="Do you offer partial refunds, e.g. "
+                                        "to settle a small fault?")
+    store_credit: StoreCredit | None = Field(default=None, description="Terms of store "
+                                             "credit, when you offer it.")
+    extra_text: LocalText | None = Field(default=None, description="Your own words, added at "
+                                    "the end of this section.")
+
+
+class DamagedItems(Model):
+    """Items that arrive damaged, defective or not as described."""
+
+    report_within_days: Whole = Field(ge=1, le=365, description="Days after delivery to tell "
+                                    "you about a problem.")
+    evidence: Annotated[list[Evidence], AfterValidator(unique)] = Field(
+        default_factory=lambda: ["photos_of_item"], description="What you ask the buyer "
+        "to send.")
+    remedies: Annotated[list[Remedy], AfterValidator(unique)] = Field(
+        min_length=1, description="What you offer, in the order you offer it.")
+    extra_text: LocalText | None = Field(default=None, description="Your own words, added at "
+                                    "the end of this section.")
+
+
+class MarketplaceNotes(Model):
+    """Notes shown where a marketplace's own rules apply."""
+
+    own_shop: LocalText | None = None
+    etsy: LocalText | None = None
+    ebay: LocalText | None = None
+    amazon: LocalText | None = None
+
+
+class Policy(Model):
+    """A shop's cancellation, return and refund policy."""
+
+    model_config = ConfigDict(title="shop-policy")
+
+    version: Version
+    shop: Shop
+    cancellation: Cancellation
+    returns: Returns
+    refunds: Refunds
+    damaged_items: DamagedItems
+    marketplace_notes: MarketplaceNotes = Field(default_factory=MarketplaceNotes)

@@ -1,0 +1,152 @@
+"""Every fact of the policy formatted once, for one locale, with Babel.
+
+Templates never format a number, a date or an amount themselves: they receive these
+strings. Durations go through `format_unit`, which never rounds (30 days stays
+"30 days"), unlike `format_timedelta`.
+"""
+
+from __future__ import annotations
+
+import gettext
+from dataclasses import dataclass
+from decimal import Decimal
+
+from babel import Locale
+from babel.dates import format_date
+from babel.lists import format_list
+from babel.numbers import format_currency, format_decimal, format_percent
+from babel.units import format_unit
+
+from shop_policy.read.model import REGIONS, Policy, ShippingCost
+from shop_policy.rules import marketplaces as rules
+from shop_policy.text import labels
+
+
+@dataclass(frozen=True)
+class Facts:
+    """Formatted facts for one locale. Empty strings stand for facts the policy lacks."""
+
+    locale: str
+    shop_name: str
+    email: str
+    site_url: str
+    policy_url: str
+    faq_url: str
+    version: str
+    effective_date: str
+    dispatch_days: str
+    dispatch_time: str
+    cancel_window: str
+    return_window: str
+    return_conditions: str
+    report_window: str
+    refund_days: str
+    change_of_mind_fee: str
+    damaged_fee: str
+    restocking_fee: str
+    store_credit_bonus: str
+    store_credit_validity: str
+    marketplaces: str
+    sells_to: str
+    etsy_case_wait: str
+    ebay_step_in_wait: str
+    amazon_claim_wait: str
+
+    @property
+    def text_direction(self) -> str:
+        return Locale.parse(self.locale).text_direction
+
+
+def days(n: int, locale: str) -> str:
+    return format_unit(n, "duration-day", length="long", locale=locale)
+
+
+def hours(n: int, locale: str) -> str:
+    return format_unit(n, "duration-hour", length="long", locale=locale)
+
+
+def months(n: int, locale: str) -> str:
+    return format_unit(n, "duration-month", length="long", locale=locale)
+
+
+def money(amount: Decimal, currency: str, locale: str) -> str:
+    return format_currency(amount, currency, locale=locale)
+
+
+def percent(value: Decimal, locale: str) -> str:
+    return format_percent(value / 100, locale=locale, decimal_quantization=False)
+
+
+def number(n: int, locale: str) -> str:
+    return format_decimal(n, locale=locale)
+
+
+def working_days(n: int, locale: str, gettext_: gettext.NullTranslations) -> str:
+    text = gettext_.ngettext("%(num)s working day", "%(num)s working days", n)
+    return text % {"num": number(n, locale)}
+
+
+def region_names(codes: list[str], locale: str, gettext_: gettext.NullTranslations) -> str:
+    territories = Locale.parse(locale).territories
+    names = []
+    for code in codes:
+        if code == "WORLD":
+            alone = len(codes) == 1
+            names.append(gettext_.gettext(labels.N_("anywhere in the world") if alone
+                                          else labels.N_("the rest of the world")))
+        elif code == "EEA":
+            names.append(gettext_.gettext(labels.N_("the European Economic Area")))
+        else:
+            names.append(territories.get(code, REGIONS.get(code, code)))
+    return format_list(names, locale=locale)
+
+
+def _fee(cost: ShippingCost, currency: str, locale: str) -> str:
+    return money(cost.fee, currency, locale) if cost.fee is not None else ""
+
+
+def facts_for(policy: Policy, locale: str, gettext_: gettext.NullTranslations) -> Facts:
+    shop = policy.shop
+    cancel = policy.cancellation
+    returns = policy.returns
+    refunds = policy.refunds
+    fee = returns.restocking_fee
+    credit = refunds.store_credit
+    site_url = f"{shop.website}{locale}/"
+    restocking = ""
+    if fee is not None and fee.percent is not None:
+        restocking = percent(fee.percent, locale)
+    elif fee is not None and fee.amount is not None:
+        restocking = money(fee.amount, shop.currency, locale)
+    return Facts(
+        locale=locale,
+        shop_name=shop.name,
+        email=shop.email,
+        site_url=site_url,
+        policy_url=f"{site_url}policy/",
+        faq_url=f"{site_url}faq/",
+        version=policy.version.number,
+        effective_date=format_date(policy.version.effective_date, "long", locale=locale),
+        dispatch_days=number(shop.dispatch_days, locale),
+        dispatch_time=working_days(shop.dispatch_days, locale, gettext_),
+        cancel_window=hours(cancel.hours, locale) if cancel.hours else "",
+        return_window=days(returns.window_days, locale) if returns.window_days else "",
+        return_conditions=format_list(
+            [gettext_.gettext(labels.CONDITIONS[c]) for c in returns.condition], locale=locale),
+        report_window=days(policy.damaged_items.report_within_days, locale),
+        refund_days=days(refunds.issued_within_days, locale),
+        change_of_mind_fee=_fee(returns.shipping.change_of_mind, shop.currency, locale),
+        damaged_fee=_fee(returns.shipping.damaged_or_not_as_described, shop.currency, locale),
+        restocking_fee=restocking,
+        store_credit_bonus=percent(credit.bonus_percent, locale) if credit and
+        credit.bonus_percent else "",
+        store_credit_validity=months(credit.valid_months, locale) if credit and
+        credit.valid_months else "",
+        marketplaces=format_list(
+            [gettext_.gettext(labels.MARKETPLACES[m]) for m in shop.marketplaces],
+            locale=locale),
+        sells_to=region_names(shop.sells_to, locale, gettext_),
+        etsy_case_wait=hours(rules.ETSY_CASE_WAIT_HOURS, locale),
+        ebay_step_in_wait=working_days(rules.EBAY_STEP_IN_WORKING_DAYS, locale, gettext_),
+        amazon_claim_wait=hours(rules.AMAZON_CLAIM_WAIT_HOURS, locale),
+    )

@@ -1,0 +1,124 @@
+"""The one Jinja2 environment every output is rendered with."""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Callable
+from typing import Any
+
+from jinja2 import (
+    Environment,
+    FileSystemBytecodeCache,
+    PackageLoader,
+    StrictUndefined,
+    pass_context,
+)
+from jinja2.runtime import Context
+from markupsafe import Markup, escape
+
+from shop_policy.outputs.replies import tidy
+from shop_policy.read.model import text_for
+from shop_policy.text import labels
+from shop_policy.text.translations import translations
+
+# Python-Markdown's backslash escapes ('|' with the tables extension mkdocs always loads);
+# '<', '>' and '&' are left to HTML escaping.
+_MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|])")
+
+
+def md(value: Any, *, cell: bool = False) -> Markup:
+    """Seller text made inert in Markdown: no HTML, no links, no emphasis, no attribute
+    lists, shown as typed. The seller's paragraphs are kept; in a table `cell` they are
+    separated by line breaks, since a blank line would end the table."""
+    lines = str(value).splitlines()
+    escaped = [escape(_MARKDOWN_SPECIAL.sub(r"\\\1", line.strip())) for line in lines]
+    # Join the lines of one paragraph with a space.
+    text = re.sub(r"(?<!\n)\n(?!\n)", " ", "\n".join(escaped))
+    paragraphs = [part.strip() for part in re.split(r"\n{2,}", text) if part.strip()]
+    # Every part is escaped already: join them as plain text, then mark the whole safe.
+    return Markup(("<br><br>" if cell else "\n\n").join(paragraphs))
+
+
+def json_script(value: Any) -> Markup:
+    """JSON safe to place inside <script type="application/json"> in HTML or Markdown."""
+    text = json.dumps(value, ensure_ascii=False, sort_keys=True)
+    return Markup(text.replace("&", "\\u0026").replace("<", "\\u003c")
+                  .replace(">", "\\u003e"))
+
+
+def lines(text: str) -> Markup:
+    """Plain text for display, one block per line, each line in its own direction: in
+    an Arabic reply, a line that is only an address or a [[placeholder]] still reads
+    left to right (a single text block would turn its brackets round)."""
+    line = Markup('<span class="sp-line" dir="auto">{}</span>')
+    return Markup("").join(line.format(part) for part in str(text).rstrip("\n").split("\n"))
+
+
+@pass_context
+def local(context: Context, texts: dict[str, str]) -> str:
+    """The seller's own text in the locale being rendered (validated to exist, or allowed
+    to fall back to the default locale's text)."""
+    return text_for(texts, context["f"].locale, context["p"].shop.default_locale)
+
+
+def _autoescape(name: str | None) -> bool:
+    return name is not None and name.endswith((".md.j2", ".html.j2"))
+
+
+def environment() -> Environment:
+    env = Environment(
+        loader=PackageLoader("shop_policy", "templates"),
+        # Compiled templates are kept in the user's temporary folder between runs.
+        bytecode_cache=FileSystemBytecodeCache(),
+        undefined=StrictUndefined,
+        autoescape=_autoescape,
+        extensions=["jinja2.ext.i18n"],
+        keep_trailing_newline=True,
+        # One run renders each template many times; the files do not change meanwhile.
+        auto_reload=False,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        # Markdown's attribute lists ({#anchor}) would otherwise open a Jinja comment.
+        comment_start_string="{##",
+        comment_end_string="##}",
+    )
+    env.policies["ext.i18n.trimmed"] = True
+    env.filters["md"] = md
+    env.filters["tidy"] = tidy
+    env.filters["json_script"] = json_script
+    env.filters["local"] = local
+    env.filters["lines"] = lines
+    env.globals["labels"] = labels
+    return env
+
+
+def use_locale(env: Environment, locale: str) -> None:
+    """Point the environment's gettext at `locale`'s catalog."""
+    env.install_gettext_translations(translations(locale), newstyle=True)  # type: ignore[attr-defined]
+    # `_()` and {% trans %} reach these two through the globals.
+    for name in ("gettext", "ngettext"):
+        env.globals[name] = _inert_in_markdown(env.globals[name])
+
+
+def _inert_in_markdown(translate: Callable[..., str]) -> Callable[..., str]:
+    """`translate`, with every value put into a sentence of a Markdown template (a fact,
+    the seller's email, the version number) made inert by `md` first, as the seller's
+    own texts are: {% trans email=f.email %} cannot turn into a link or an attribute.
+    Elsewhere the values are escaped as usual: for HTML, or not at all in plain text."""
+
+    @pass_context
+    def call(context: Context, *args: Any, **variables: Any) -> str:
+        if (context.name or "").endswith(".md.j2"):
+            variables = {key: value if isinstance(value, Markup) else md(value)
+                         for key, value in variables.items()}
+        return context.call(translate, *args, **variables)
+
+    return call
+
+
+def render(env: Environment, name: str, **context: Any) -> str:
+    text = env.get_template(name).render(**context)
+    # One blank line at most, and exactly one newline at the end.
+    text = re.sub(r"\n{3,}", "\n\n", text)
+    return text.strip("\n") + "\n"
