@@ -3,43 +3,54 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
+TEST_STAMP := $(VENV)/.test-tools-stamp
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: site test lint serve clean golden schema translations new-locale bench
+.PHONY: site test lint serve clean golden schema translations new-locale bench catalogs
 
-$(STAMP): pyproject.toml
+# What building needs (make site), and the test tools on top (make test).
+$(STAMP): pyproject.toml setup.py
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -e .
+	touch $@
+
+$(TEST_STAMP): $(STAMP)
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -e '.[test]'
 	touch $@
 
+## catalogs: compile the translation catalogs that changed (the package build does it too)
+catalogs: $(STAMP)
+	$(BIN)/python -m shop_policy.text.catalogs generator/shop_policy/locales
+
 ## site: install into .venv if needed, generate every text and build the sites
-site: $(STAMP)
+site: $(STAMP) catalogs
 	$(BIN)/shop-policy build
 
-## test: the whole suite, with the linter
-test: $(STAMP)
-	$(BIN)/ruff check generator tests
+## test: the whole suite, with the linter; it also builds and installs the wheel
+test: $(TEST_STAMP) catalogs
+	$(BIN)/ruff check generator tests setup.py
 	$(BIN)/python -m pytest
 
-lint: $(STAMP)
-	$(BIN)/ruff check generator tests
+lint: $(TEST_STAMP)
+	$(BIN)/ruff check generator tests setup.py
 
 ## serve: live preview on http://127.0.0.1:8000/ that rebuilds when you save
-serve: $(STAMP)
+serve: $(STAMP) catalogs
 	$(BIN)/shop-policy serve
 
 ## bench: time generation, builds, scaling and the live preview; prints a table
-bench: $(STAMP)
+bench: $(TEST_STAMP) catalogs
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -e '.[bench]'
 	$(BIN)/python -m tests.bench
 
 ## golden: regenerate the expected outputs the tests compare against
-golden: $(STAMP)
+golden: $(TEST_STAMP) catalogs
 	$(BIN)/python -m tests.golden
 
-## schema: rewrite the JSON Schema the policy file points at
+## schema: rewrite the JSON Schema the policy file points at (and the one the package ships)
 schema: $(STAMP)
 	$(BIN)/shop-policy schema --output policies/shop-policy.schema.json
+	cp policies/shop-policy.schema.json generator/shop_policy/data/shop-policy.schema.json
 
 ## translations: extract the texts of every template and update every catalog
 EXTRACT := $(BIN)/pybabel extract -F babel.cfg -k N_ -k NP_:1,2 --no-location --sort-output \
@@ -59,4 +70,4 @@ new-locale: $(STAMP)
 ## clean: remove the generated files and built sites nobody edited (your own files stay)
 clean:
 	test ! -x $(BIN)/shop-policy || $(BIN)/shop-policy clean
-	rm -rf build .pytest_cache .ruff_cache
+	rm -rf build dist .pytest_cache .ruff_cache

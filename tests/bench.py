@@ -20,7 +20,6 @@ from collections.abc import Callable
 from pathlib import Path
 
 from shop_policy.pipeline import GENERATION, SITES
-
 from tests.conftest import fetch, free_port
 
 ROOT = Path(__file__).resolve().parent.parent

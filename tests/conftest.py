@@ -23,6 +23,7 @@ def make_project(root: Path, policy: Path = EXAMPLE) -> Path:
 def build_project(root: Path, policy: Path = EXAMPLE) -> Path:
     """make_project, then `shop-policy build` in it, which must succeed."""
     from click.testing import CliRunner
+
     from shop_policy.cli import main
 
     make_project(root, policy)

@@ -18,11 +18,11 @@ from typing import Any
 
 import yaml
 from pydantic import BaseModel, ValidationError
+
 from shop_policy.errors import PolicyError
 from shop_policy.read.load import load, loads
 from shop_policy.read.model import Policy
 from shop_policy.read.validate import validate
-
 from tests.conftest import EXAMPLE
 
 # Each payload calls alert() if it ever runs, links to evil.example if it ever links.

@@ -30,7 +30,7 @@ STATIC = ROOT / "generator" / "shop_policy" / "static"
 def render_case(policy_path: Path) -> dict[str, str]:
     """The generated files of one policy, by path relative to the project root.
 
-    A file that is an exact copy of one in generator/shop_policy/static/ (a stylesheet, the toolkit's
+    A file that is an exact copy of one in shop_policy/static/ (a stylesheet, the toolkit's
     script) stands as a one-line pointer to it, so the golden tree holds only what the
     policy decides, not a copy of those files for every locale."""
     policy = read_policy(policy_path)

@@ -8,11 +8,11 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+
 from shop_policy.casework.advisor import Case, advise, clause_text, messages
 from shop_policy.cli import main
 from shop_policy.read.validate import read_policy
 from shop_policy.text.translations import translations
-
 from tests.conftest import EXAMPLE, POLICIES
 
 POLICY_FILES = {"example": EXAMPLE, "strict": POLICIES / "strict.yaml",

@@ -12,8 +12,8 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
-from shop_policy.read.validate import read_policy
 
+from shop_policy.read.validate import read_policy
 from tests import everywhere
 from tests.conftest import POLICIES, build_project
 from tests.test_advisor import CASES, day
@@ -142,7 +142,6 @@ EXAMPLE_CASES = {k: v for k, v in CASES.items() if v[0] == "example"}
 def test_advisor_form_agrees_with_the_command_line(page: object, base_url: str,
                                                    title: str, locale: str) -> None:
     from shop_policy.casework.advice import resolve
-
     from tests.test_advisor import run_case
 
     values = EXAMPLE_CASES[title]

@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from shop_policy.cli import main
 
+from shop_policy.cli import main
 from tests.conftest import build_project, make_project, tree
 
 

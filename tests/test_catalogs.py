@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -10,8 +11,8 @@ from pathlib import Path
 import pytest
 from babel.messages.catalog import Catalog
 from babel.messages.pofile import read_po
-from shop_policy.text import translations as tr
 
+from shop_policy.text import translations as tr
 from tests.conftest import ROOT
 
 LOCALES_DIR = ROOT / "generator" / "shop_policy" / "locales"
@@ -103,31 +104,47 @@ def test_an_unfinished_catalog_is_refused(tmp_path: Path,
         tr.translations.cache_clear()
 
 
-def test_a_finished_catalog_is_kept_compiled_and_a_damaged_entry_is_rebuilt(
+def test_a_compiled_catalog_is_used_only_while_it_is_as_new_as_its_source(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    from shop_policy.text.catalogs import compile_all
+
+    target = tmp_path / "de" / "LC_MESSAGES"
+    target.mkdir(parents=True)
+    shutil.copy(LOCALES_DIR / "de" / "LC_MESSAGES" / "messages.po", target)
+    assert compile_all(tmp_path) == [target / "messages.mo"]
+    assert compile_all(tmp_path) == [], "an up-to-date .mo is left alone"
+    monkeypatch.setattr(tr, "LOCALES_DIR", tmp_path)
     tr.translations.cache_clear()
     try:
-        fresh = tr.translations("de").gettext("Overview")
-        entries = list((tmp_path / "shop-policy" / "catalogs").glob("*.mo"))
-        assert len(entries) == 1
+        (target / "messages.po").unlink()  # as installed from the wheel: .mo only
+        assert tr.translations("de").gettext("Overview") == "Übersicht"
         tr.translations.cache_clear()
-        assert tr.translations("de").gettext("Overview") == fresh != "Overview"
-        entries[0].write_bytes(b"not a catalog")
-        tr.translations.cache_clear()
-        assert tr.translations("de").gettext("Overview") == fresh
-        assert entries[0].read_bytes()[:4] in (b"\xde\x12\x04\x95", b"\x95\x04\x12\xde")
+        po = (LOCALES_DIR / "de" / "LC_MESSAGES" / "messages.po").read_text("utf-8")
+        (target / "messages.po").write_text(po.replace('msgstr "Übersicht"',
+                                                       'msgstr "Überblick"'), "utf-8")
+        assert tr.translations("de").gettext("Overview") == "Überblick", \
+            "a .po newer than its .mo is compiled again"
     finally:
         tr.translations.cache_clear()
+
+
+def test_the_build_refuses_to_compile_an_unfinished_catalog(tmp_path: Path) -> None:
+    from shop_policy.text.catalogs import UnfinishedCatalog, compile_all
+
+    target = tmp_path / "de" / "LC_MESSAGES"
+    target.mkdir(parents=True)
+    po = (LOCALES_DIR / "de" / "LC_MESSAGES" / "messages.po").read_text("utf-8")
+    (target / "messages.po").write_text(po.replace('msgstr "Übersicht"', 'msgstr ""'))
+    with pytest.raises(UnfinishedCatalog, match="1 messages are untranslated or fuzzy"):
+        compile_all(tmp_path)
+    assert not (target / "messages.mo").exists()
 
 
 def test_an_unwritable_cache_only_costs_time(tmp_path: Path,
                                              monkeypatch: pytest.MonkeyPatch) -> None:
+    from shop_policy.outputs.site import language_names
+
     blocker = tmp_path / "file"
     blocker.write_text("a file where the cache folder would go")
     monkeypatch.setenv("XDG_CACHE_HOME", str(blocker))
-    tr.translations.cache_clear()
-    try:
-        assert tr.translations("fr").gettext("Overview") != "Overview"
-    finally:
-        tr.translations.cache_clear()
+    assert language_names(("de", "fr")) == {"de": "Deutsch", "fr": "Français"}

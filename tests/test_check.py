@@ -7,12 +7,12 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+
 from shop_policy.checks import run as check_module
 from shop_policy.checks.policy_lint import RULES, lint
 from shop_policy.cli import main
 from shop_policy.read.load import loads
 from shop_policy.read.validate import validate
-
 from tests.conftest import POLICIES
 
 MINIMAL = (POLICIES / "minimal.yaml").read_text("utf-8")

@@ -9,9 +9,10 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+
 from shop_policy.cli import main
 from shop_policy.read.schema import schema_text
-
+from shop_policy.resources import DATA
 from tests.conftest import EXAMPLE, ROOT
 
 COMMANDS = ["build", "generate", "validate", "schema", "serve", "clean"]
@@ -47,9 +48,20 @@ def test_module_entry_point() -> None:
     assert done.returncode == 0, done.stderr
 
 
-def test_committed_schema_is_in_sync() -> None:
-    committed = (ROOT / "policies" / "shop-policy.schema.json").read_text("utf-8")
-    assert committed == schema_text(), "run `make schema` to update the committed schema"
+@pytest.mark.parametrize("committed", [ROOT / "policies" / "shop-policy.schema.json",
+                                       DATA / "shop-policy.schema.json"])
+def test_committed_schema_is_in_sync(committed: Path) -> None:
+    assert committed.read_text("utf-8") == schema_text(), \
+        "run `make schema` to update the committed schemas"
+
+
+@pytest.mark.parametrize(("shipped", "example"), [("example.yaml", "policies/shop.yaml"),
+                                                  ("mkdocs.yml", "mkdocs.yml")])
+def test_the_package_ships_the_example_project(shipped: str, example: str) -> None:
+    """The example project in this repository is what the package ships: its policy and
+    the default look used where a project has no mkdocs.yml of its own."""
+    assert (DATA / shipped).read_bytes() == (ROOT / example).read_bytes(), \
+        f"copy {example} to generator/shop_policy/data/{shipped}"
 
 
 def test_example_points_editors_at_the_schema() -> None:

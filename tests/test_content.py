@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import pytest
-from shop_policy.checks.run import plain
 
+from shop_policy.checks.run import plain
 from tests.golden import CASES, render_case
 
 

@@ -9,7 +9,6 @@ import json
 import re
 
 from shop_policy.outputs.exports import HELP_DESK_VARIABLES
-
 from tests.golden import CASES, render_case
 
 FILES = render_case(CASES["example"])

@@ -6,9 +6,9 @@ import gettext
 from decimal import Decimal
 
 import pytest
+
 from shop_policy.read.validate import read_policy
 from shop_policy.text.facts import days, facts_for, hours, money, months, percent
-
 from tests.conftest import EXAMPLE, POLICIES
 
 

@@ -15,13 +15,13 @@ import pytest
 from click.testing import CliRunner
 from pydantic import BaseModel
 from ruamel.yaml import YAML
+
 from shop_policy.cli import main
 from shop_policy.errors import PolicyError
 from shop_policy.read.load import load
 from shop_policy.read.model import Policy
 from shop_policy.read.source import MAX_BYTES
 from shop_policy.read.validate import read_policy
-
 from tests.conftest import POLICIES, tree
 
 INVALID = Path(__file__).resolve().parent / "invalid"

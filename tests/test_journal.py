@@ -15,13 +15,13 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+
 from shop_policy.cli import main
 from shop_policy.paths import Paths
 from shop_policy.pipeline import build
 from shop_policy.write import journal
 from shop_policy.write.files import digest
 from shop_policy.write.journal import JOURNAL, recover
-
 from tests.conftest import POLICIES, build_project, tree
 
 FOLDERS = ("site", "toolkit", "site_src", "snippets")

@@ -9,10 +9,10 @@ from typing import Any
 
 import pytest
 from ruamel.yaml import YAML
+
 from shop_policy.errors import PolicyError
 from shop_policy.read import load
 from shop_policy.read.validate import read_policy
-
 from tests.conftest import EXAMPLE, POLICIES
 
 INVALID = Path(__file__).resolve().parent / "invalid"

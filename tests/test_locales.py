@@ -9,12 +9,12 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+
 from shop_policy.checks.run import plain
 from shop_policy.cli import main
 from shop_policy.read.validate import read_policy
 from shop_policy.text.facts import days, facts_for, money, working_days
 from shop_policy.text.translations import translations
-
 from tests.conftest import EXAMPLE, POLICIES
 from tests.golden import CASES, render_case
 

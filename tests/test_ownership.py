@@ -10,9 +10,9 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 from filelock import FileLock
+
 from shop_policy.cli import main
 from shop_policy.write.journal import LOCK
-
 from tests.conftest import POLICIES, build_project, tree
 
 FOLDERS = ("site", "toolkit", "site_src", "snippets")

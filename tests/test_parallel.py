@@ -6,6 +6,7 @@ import os
 import threading
 
 import pytest
+
 from shop_policy import parallel
 from shop_policy.errors import ShopPolicyError
 

@@ -10,13 +10,13 @@ from decimal import Decimal
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from ruamel.yaml import YAML
+
 from shop_policy.checks.run import consistency_findings
 from shop_policy.errors import PolicyError
 from shop_policy.paths import Paths
 from shop_policy.pipeline import render_all
 from shop_policy.read.load import loads
 from shop_policy.read.validate import validate
-
 from tests.conftest import EXAMPLE
 
 LOCALES = ["en", "de", "fr", "es", "nl", "pl", "ar"]

@@ -5,12 +5,12 @@ from __future__ import annotations
 import re
 
 import pytest
+
 from shop_policy.outputs.replies import PLACEHOLDERS, SPECS, render_replies, ruled_out, tidy
 from shop_policy.read.validate import read_policy
 from shop_policy.text.facts import facts_for
 from shop_policy.text.render import environment, use_locale
 from shop_policy.text.translations import translations
-
 from tests.golden import CASES, render_case
 
 ALL = [spec.id for spec in SPECS]

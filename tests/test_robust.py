@@ -11,8 +11,8 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from shop_policy.cli import main
 
+from shop_policy.cli import main
 from tests.conftest import POLICIES, build_project, tree
 
 

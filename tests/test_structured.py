@@ -6,7 +6,6 @@ import json
 import re
 
 from shop_policy.read.model import EU
-
 from tests.golden import CASES, render_case
 
 SCHEMA = "https://schema.org/"

@@ -7,8 +7,8 @@ import re
 from pathlib import Path
 
 from click.testing import CliRunner
-from shop_policy.cli import main
 
+from shop_policy.cli import main
 from tests.conftest import tree
 from tests.golden import CASES, render_case
 

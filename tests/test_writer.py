@@ -9,6 +9,7 @@ import os
 from pathlib import Path
 
 import pytest
+
 from shop_policy.errors import OutputConflict, OutputError, UnsafeOutput
 from shop_policy.pipeline import write_outputs
 from shop_policy.write import staging

@@ -12,17 +12,12 @@ import os
 import tempfile
 from pathlib import Path
 
+import platformdirs
+
 
 def cache_dir() -> Path:
-    """$XDG_CACHE_HOME/shop-policy, else ~/.cache/shop-policy (with no home folder, one
-    in the temporary folder)."""
-    base = os.environ.get("XDG_CACHE_HOME")
-    if not base:
-        try:
-            base = os.path.join(Path.home(), ".cache")
-        except RuntimeError:
-            base = os.path.join(tempfile.gettempdir(), f"cache-{os.getuid()}")
-    return Path(base) / "shop-policy"
+    """The user's cache folder for shop-policy, where the platform keeps caches."""
+    return Path(platformdirs.user_cache_dir("shop-policy", appauthor=False))
 
 
 def key(*parts: bytes | str) -> str:

@@ -11,7 +11,7 @@ from jinja2 import Environment
 
 from shop_policy.outputs.email import email_snippet, snippet_files
 from shop_policy.outputs.replies import render_replies
-from shop_policy.outputs.site import language_names, relative_base, site_sources, theme_overrides
+from shop_policy.outputs.site import language_names, site_base, site_sources, theme_overrides
 from shop_policy.outputs.toolkit import toolkit_sources
 from shop_policy.parallel import split_map
 from shop_policy.paths import Paths
@@ -45,8 +45,8 @@ def render_all(policy: Policy, paths: Paths) -> dict[Path, dict[str, str]]:
     """
     locales = policy.shop.locales
     language_names(tuple(locales))  # every locale's page names them all
-    one_locale = partial(_render_locale, environment(), policy,
-                         relative_base(paths.base_config, paths.site_src))
+    base, base_files = site_base(paths.base_config, paths.site_src)
+    one_locale = partial(_render_locale, environment(), policy, base)
     # Everything loaded so far lives until the end: the collector need not walk it again
     # while rendering, and forked workers then need not copy the pages it sits on.
     gc.freeze()
@@ -54,7 +54,7 @@ def render_all(policy: Policy, paths: Paths) -> dict[Path, dict[str, str]]:
         parts = split_map(one_locale, locales)
     finally:
         gc.unfreeze()
-    sources = dict(theme_overrides())
+    sources = dict(theme_overrides()) | base_files
     snippets: dict[str, str] = {}
     for locale_sources, locale_snippets in parts:
         sources |= locale_sources

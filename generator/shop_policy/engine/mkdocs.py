@@ -17,6 +17,7 @@ from jinja2 import Environment, FileSystemBytecodeCache
 from mkdocs.plugins import BasePlugin
 
 from shop_policy.errors import BuildError
+from shop_policy.outputs.site import DEFAULT_BASE
 from shop_policy.outputs.site import config_name as site_config
 from shop_policy.outputs.toolkit import config_name as toolkit_config
 from shop_policy.parallel import parallel_map
@@ -137,7 +138,7 @@ def _fingerprint(policy: Policy, sources: dict[str, str], config: str, docs: str
     try:
         parts.append(paths.base_config.read_text("utf-8"))
     except OSError:
-        parts.append("")
+        parts.append(sources.get(DEFAULT_BASE, ""))  # the packaged default look
     for part in parts:
         digest.update(part.encode("utf-8"))
         digest.update(b"\0")
@@ -179,7 +180,10 @@ def _build_one(task: tuple[str, Path, Path, Path]) -> str | None:
     logger.addHandler(collect)
     try:
         stream = io.BytesIO((staged / name).read_bytes())
-        stream.name = str(real / name)  # type: ignore[attr-defined]
+        # The packaged default look is a source like the others; the project's own
+        # mkdocs.yml is found from where the config will lie.
+        home = staged if (staged / DEFAULT_BASE).is_file() else real
+        stream.name = str(home / name)  # type: ignore[attr-defined]
         config = load_config(stream, config_file_path=str(staged / name), strict=True,
                              site_dir=str(output.resolve()))
         config.plugins["shop-policy-template-cache"] = TemplateCache()

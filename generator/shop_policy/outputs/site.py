@@ -20,7 +20,7 @@ from markupsafe import Markup
 from shop_policy import cache as file_cache
 from shop_policy.outputs.structured import json_ld
 from shop_policy.read.model import Policy, text_for
-from shop_policy.resources import STATIC
+from shop_policy.resources import DATA, STATIC
 from shop_policy.text.facts import Facts
 from shop_policy.text.labels import N_
 from shop_policy.text.render import json_script, render
@@ -170,5 +170,13 @@ def site_name(name: str) -> str:
                                          "`": "\u02bc"}))
 
 
-def relative_base(base_config: Path, site_src: Path) -> str:
-    return Path(os.path.relpath(base_config.resolve(), site_src.resolve())).as_posix()
+DEFAULT_BASE = "mkdocs.base.yml"
+
+
+def site_base(base_config: Path, site_src: Path) -> tuple[str, dict[str, str]]:
+    """The site config every locale's config inherits, relative to site_src/, and the
+    files that go with it: none when the project has its own mkdocs.yml; else the
+    packaged default look, written into site_src/ with the other sources."""
+    if base_config.is_file():
+        return Path(os.path.relpath(base_config.resolve(), site_src.resolve())).as_posix(), {}
+    return DEFAULT_BASE, {DEFAULT_BASE: (DATA / "mkdocs.yml").read_text("utf-8")}

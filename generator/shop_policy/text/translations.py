@@ -1,7 +1,7 @@
 """Where each locale's messages come from.
 
 English is the source language of every template; each other locale needs a complete
-catalog in generator/shop_policy/locales/<locale>/LC_MESSAGES/messages.po. A missing catalog is an
+catalog in shop_policy/locales/<locale>/LC_MESSAGES/messages.po. A missing catalog is an
 error, never a silent fallback to English.
 """
 
@@ -9,19 +9,14 @@ from __future__ import annotations
 
 import gettext
 import io
-import struct
 from functools import cache
 from pathlib import Path
 
-import babel
-from babel.messages.catalog import Message
-from babel.messages.mofile import write_mo
-from babel.messages.pofile import read_po
 from babel.support import Translations
 
-from shop_policy import cache as file_cache
 from shop_policy.errors import ShopPolicyError
 from shop_policy.resources import LOCALES
+from shop_policy.text.catalogs import UnfinishedCatalog, compile_po
 
 SOURCE_LOCALE = "en"
 LOCALES_DIR = LOCALES
@@ -29,7 +24,7 @@ LOCALES_DIR = LOCALES
 
 def available_locales() -> list[str]:
     """The source locale plus every locale with a catalog, sorted."""
-    found = {p.parent.parent.name for p in LOCALES_DIR.glob("*/LC_MESSAGES/messages.po")}
+    found = {p.parent.parent.name for p in LOCALES_DIR.glob("*/LC_MESSAGES/messages.*o")}
     return sorted({SOURCE_LOCALE} | found)
 
 
@@ -52,9 +47,11 @@ class CatalogError(ShopPolicyError):
 
 @cache
 def translations(locale: str) -> gettext.NullTranslations:
-    """The messages of `locale`, compiled from its .po catalog (or read from the cache).
+    """The messages of `locale`, from its compiled catalog.
 
-    An untranslated or fuzzy message is an error: a page must never mix languages.
+    The package ships each catalog compiled (.mo). In a source checkout whose .mo is
+    missing or older than its .po, the .po is compiled here, in memory. Either way an
+    untranslated or fuzzy message is an error: a page must never mix languages.
     """
     catalog = catalog_for(locale)
     if catalog is None:
@@ -62,36 +59,12 @@ def translations(locale: str) -> gettext.NullTranslations:
                            f"`make new-locale LOCALE={locale}`")
     if catalog == SOURCE_LOCALE:
         return gettext.NullTranslations()
-    path = catalog_path(catalog)
-    raw = path.read_bytes()
-    # Compiling parses the whole .po file, so a finished catalog's .mo is kept in the
-    # user's cache under a hash of its text; a damaged entry is compiled again.
-    name = file_cache.key(raw, catalog, babel.__version__) + ".mo"
-    cached = file_cache.read("catalogs", name)
-    if cached is not None:
-        try:
-            return Translations(fp=io.BytesIO(cached))
-        except (OSError, ValueError, IndexError, UnicodeDecodeError, struct.error):
-            pass
-    compiled = _compile(path, raw, catalog, locale)
-    file_cache.write("catalogs", name, compiled)
-    return Translations(fp=io.BytesIO(compiled))
-
-
-def _compile(path: Path, raw: bytes, catalog: str, locale: str) -> bytes:
-    """The .po text compiled to .mo bytes, refused if any message is unfinished."""
-    messages = read_po(io.BytesIO(raw), locale=catalog)
-    unfinished = [m for m in messages if m.id and (m.fuzzy or not _translated(m))]
-    if unfinished:
-        first = unfinished[0].id if isinstance(unfinished[0].id, str) else unfinished[0].id[0]
-        raise CatalogError(f"{path}: {len(unfinished)} messages are untranslated or fuzzy "
-                           f"(the first: {first!r}); translate them before publishing "
-                           f"'{locale}'")
-    buffer = io.BytesIO()
-    write_mo(buffer, messages, use_fuzzy=False)
-    return buffer.getvalue()
-
-
-def _translated(message: Message) -> bool:
-    strings = message.string if isinstance(message.string, tuple | list) else [message.string]
-    return all(strings)
+    po = catalog_path(catalog)
+    mo = po.with_suffix(".mo")
+    if not po.exists() or (mo.exists() and mo.stat().st_mtime_ns >= po.stat().st_mtime_ns):
+        with mo.open("rb") as compiled:
+            return Translations(fp=compiled)
+    try:
+        return Translations(fp=io.BytesIO(compile_po(po)))
+    except UnfinishedCatalog as exc:
+        raise CatalogError(str(exc)) from None
