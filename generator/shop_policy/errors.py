@@ -82,3 +82,13 @@ class UnsafeOutput(ShopPolicyError):
 
 class OutputError(ShopPolicyError):
     """An output file could not be written (a full disk, a refused permission)."""
+
+
+class CatalogError(ShopPolicyError):
+    """A catalog is missing or not finished: no text may fall back to English."""
+
+
+class CaseError(ShopPolicyError):
+    """The facts of a case do not fit together (a delivery before the dispatch...)."""
+
+    exit_code = 2

@@ -16,7 +16,7 @@ from typing import Any, get_args
 
 from babel import Locale
 
-from shop_policy.errors import ShopPolicyError
+from shop_policy.errors import CaseError
 from shop_policy.outputs.replies import available
 from shop_policy.read.model import Marketplace, Policy
 from shop_policy.text.labels import N_, NP_
@@ -76,12 +76,6 @@ CLAUSES = {
 INVALID_DATES = N_("Check the dates: the order comes first, then the dispatch, then the "
                    "delivery, and none can be after the day you judge the case on.")
 START_WORDS = {"delivery": N_("delivery"), "dispatch": N_("dispatch")}
-
-
-class CaseError(ShopPolicyError):
-    """The facts of a case do not fit together (a delivery before the dispatch...)."""
-
-    exit_code = 2
 
 
 @dataclass(frozen=True)

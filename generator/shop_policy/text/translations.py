@@ -14,7 +14,7 @@ from pathlib import Path
 
 from babel.support import Translations
 
-from shop_policy.errors import ShopPolicyError
+from shop_policy.errors import CatalogError
 from shop_policy.resources import LOCALES
 from shop_policy.text.catalogs import UnfinishedCatalog, compile_po
 
@@ -39,10 +39,6 @@ def catalog_for(locale: str) -> str | None:
 
 def catalog_path(catalog: str) -> Path:
     return LOCALES_DIR / catalog / "LC_MESSAGES" / "messages.po"
-
-
-class CatalogError(ShopPolicyError):
-    """A catalog is missing or not finished: no text may fall back to English."""
 
 
 @cache
