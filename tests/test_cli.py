@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -120,3 +121,27 @@ def test_timings_name_every_phase_of_a_build(project: Path) -> None:
     seconds = [float(line.split()[-2]) for line in result.stderr.splitlines()]
     assert seconds[-1] == pytest.approx(sum(seconds[:-1]), abs=0.01)
     assert "render" not in CliRunner().invoke(main, ["generate"]).stderr
+
+
+def test_a_closed_pipe_ends_quietly() -> None:
+    """`shop-policy check | head -1`: the reader leaves early; no traceback, no message."""
+    done = subprocess.run(["bash", "-c", f'"{sys.executable}" -m shop_policy check --policy '
+                           f'"{EXAMPLE}" | head -1'], cwd=ROOT, capture_output=True,
+                          text=True, check=False)
+    assert done.returncode == 0
+    assert done.stdout.count("\n") == 1
+    assert done.stderr == ""
+
+
+def test_a_pipe_closed_before_the_first_line_ends_quietly() -> None:
+    """The same, certain to happen: nobody reads the pipe when the first line is written."""
+    reader, writer = os.pipe()
+    os.close(reader)
+    try:
+        done = subprocess.run([sys.executable, "-m", "shop_policy", "check", "--policy",
+                               str(EXAMPLE)], cwd=ROOT, stdout=writer,
+                              stderr=subprocess.PIPE, text=True, check=False)
+    finally:
+        os.close(writer)
+    assert done.stderr == ""
+    assert done.returncode == 1

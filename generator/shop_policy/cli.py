@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-import sys
-from collections.abc import Callable
-from functools import wraps
+import errno
+import logging
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -15,6 +16,7 @@ from shop_policy.casework.advisor import CONDITIONS, MARKETPLACES, REASONS
 from shop_policy.errors import PolicyError, ShopPolicyError
 
 DEFAULT_POLICY = Path("policies/shop.yaml")
+WARNINGS = "shop_policy.warnings"  # the command's WarningCounter, in click's ctx.meta
 
 policy_option = click.option(
     "--policy", "policy_path", type=click.Path(path_type=Path, dir_okay=False),
@@ -42,67 +44,88 @@ timings_option = click.option(
     "--timings", is_flag=True, help="Print how long each phase took, on standard error.")
 
 
-def reports_errors(command: Callable[..., Any]) -> Callable[..., Any]:
-    """Turn the library's errors into a message on stderr and the right exit code."""
+class Commands(click.Group):
+    """The commands, with the library's errors handled once for all of them: a message on
+    standard error and the error's exit code. A closed pipe (`shop-policy check | head`)
+    is left to click's main, which ends quietly."""
 
-    @wraps(command)
-    def wrapper(*args: Any, **kwargs: Any) -> Any:
+    def invoke(self, ctx: click.Context) -> Any:
         try:
-            return command(*args, **kwargs)
+            return super().invoke(ctx)
         except PolicyError as exc:
             for problem in exc.problems:
                 click.echo(str(problem), err=True)
             count = len(exc.problems)
             click.echo(f"{count} problem{'s' if count != 1 else ''} found; nothing was "
                        "written.", err=True)
-            sys.exit(exc.exit_code)
+            ctx.exit(exc.exit_code)
         except ShopPolicyError as exc:
             click.echo(f"error: {exc}", err=True)
-            sys.exit(exc.exit_code)
-        except BrokenPipeError:
-            sys.exit(1)  # the reader of our output went away (| head): nothing to say
+            ctx.exit(exc.exit_code)
         except OSError as exc:
+            if exc.errno == errno.EPIPE:
+                raise
             where = f"{exc.filename}: " if exc.filename else ""
             click.echo(f"error: {where}{exc.strerror}; check the path and its permissions",
                        err=True)
-            sys.exit(1)
-
-    return wrapper
+            ctx.exit(1)
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+class _Stderr(logging.Handler):
+    """Each record on standard error, looked up when written (click's test runner swaps it)."""
+
+    def emit(self, record: logging.LogRecord) -> None:
+        click.echo(record.getMessage(), err=True)
+
+
+class WarningCounter(logging.Handler):
+    """Counts the warnings logged during a command, so that `--strict` sees every one."""
+
+    def __init__(self) -> None:
+        super().__init__(logging.WARNING)
+        self.count = 0
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.count += 1
+
+
+@contextmanager
+def _log_to_stderr() -> Iterator[WarningCounter]:
+    """The library's warnings (a policy text shown in the default language, a run waiting
+    for another) go to standard error while a command runs, and are counted."""
+    log = logging.getLogger("shop_policy")
+    counter = WarningCounter()
+    handlers = [_Stderr(logging.INFO), counter]
+    propagate = log.propagate
+    for handler in handlers:
+        log.addHandler(handler)
+    log.propagate = False
+    try:
+        yield counter
+    finally:
+        for handler in handlers:
+            log.removeHandler(handler)
+        log.propagate = propagate
+
+
+@click.group(cls=Commands, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="shop-policy")
-def main() -> None:
+@click.pass_context
+def main(ctx: click.Context) -> None:
     """Turn one shop-policy file into every cancellation, return and refund text.
 
     Edit policies/shop.yaml, then run `shop-policy build`.
     """
-    _log_to_stderr()
-
-
-def _log_to_stderr() -> None:
-    """The library's warnings (a run waiting for another, an interrupted run finished)
-    go to standard error, once."""
-    import logging
-
-    class Stderr(logging.Handler):
-        def emit(self, record: logging.LogRecord) -> None:
-            click.echo(record.getMessage(), err=True)
-
-    log = logging.getLogger("shop_policy")
-    log.handlers = [h for h in log.handlers if type(h).__name__ != "Stderr"]
-    log.addHandler(Stderr(logging.INFO))
-    log.propagate = False
+    ctx.meta[WARNINGS] = ctx.with_resource(_log_to_stderr())
 
 
 @main.command()
 @policy_option
-@reports_errors
 def validate(policy_path: Path) -> None:
     """Check the policy file and report every problem with its line and column."""
     from shop_policy.read.validate import read_policy
 
-    read_policy(policy_path, warn)
+    read_policy(policy_path)
     click.echo(f"{policy_path}: ok")
 
 
@@ -113,7 +136,6 @@ def validate(policy_path: Path) -> None:
 @base_config_option
 @force_option
 @timings_option
-@reports_errors
 def generate(policy_path: Path, site_src: Path, snippets: Path, base_config: Path,
              force: bool, timings: bool) -> None:
     """Write the site sources and snippets, without building the sites."""
@@ -123,7 +145,7 @@ def generate(policy_path: Path, site_src: Path, snippets: Path, base_config: Pat
 
     paths = Paths(site_src=site_src, snippets=snippets, base_config=base_config)
     clock = Timings()
-    _summary(run(policy_path, paths, force=force, warn=warn, timings=clock))
+    _summary(run(policy_path, paths, force=force, timings=clock))
     if timings:
         click.echo(clock.table(), err=True, nl=False)
 
@@ -139,7 +161,6 @@ def generate(policy_path: Path, site_src: Path, snippets: Path, base_config: Pat
 @click.option("--public-only", is_flag=True,
               help="Build only the public site; leave the built toolkit as it is.")
 @timings_option
-@reports_errors
 def build(policy_path: Path, site_src: Path, snippets: Path, site_dir: Path,
           toolkit_dir: Path, base_config: Path, force: bool, public_only: bool,
           timings: bool) -> None:
@@ -151,8 +172,7 @@ def build(policy_path: Path, site_src: Path, snippets: Path, site_dir: Path,
     paths = Paths(site_src=site_src, snippets=snippets, site=site_dir, toolkit=toolkit_dir,
                   base_config=base_config)
     clock = Timings()
-    _summary(run(policy_path, paths, force=force, warn=warn, toolkit=not public_only,
-                 timings=clock))
+    _summary(run(policy_path, paths, force=force, toolkit=not public_only, timings=clock))
     if timings:
         click.echo(clock.table(), err=True, nl=False)
     if public_only:
@@ -167,7 +187,6 @@ def build(policy_path: Path, site_src: Path, snippets: Path, site_dir: Path,
 @snippets_option
 @site_dir_option
 @toolkit_option
-@reports_errors
 def clean(site_src: Path, snippets: Path, site_dir: Path, toolkit_dir: Path) -> None:
     """Delete the generated files, keeping any that were edited by hand.
 
@@ -191,7 +210,6 @@ def clean(site_src: Path, snippets: Path, site_dir: Path, toolkit_dir: Path) -> 
 @main.command()
 @click.option("--output", "-o", type=click.Path(path_type=Path, dir_okay=False),
               help="Write the schema to this file instead of standard output.")
-@reports_errors
 def schema(output: Path | None) -> None:
     """Print the JSON Schema of the policy file (for editors and review)."""
     from shop_policy.read.schema import schema_text
@@ -214,7 +232,6 @@ def schema(output: Path | None) -> None:
 @toolkit_option
 @base_config_option
 @click.option("--port", default=8000, show_default=True, help="Port to serve on.")
-@reports_errors
 def serve(policy_path: Path, site_src: Path, snippets: Path, site_dir: Path,
           toolkit_dir: Path, base_config: Path, port: int) -> None:
     """Preview the public site, rebuilding when the policy, a template or mkdocs.yml changes.
@@ -246,7 +263,6 @@ def serve(policy_path: Path, site_src: Path, snippets: Path, site_dir: Path,
               show_default=True, help="Where the order was placed.")
 @click.option("--locale", help="Language of the answer.  [default: the policy's default]")
 @click.option("--json", "as_json", is_flag=True, help="Answer as JSON, for other tools.")
-@reports_errors
 def advise(policy_path: Path, order_date: Any, shipped: Any, delivered: Any, today: Any,
            reason: str, condition: str, marketplace: str, locale: str | None,
            as_json: bool) -> None:
@@ -274,7 +290,6 @@ def advise(policy_path: Path, order_date: Any, shipped: Any, delivered: Any, tod
 @base_config_option
 @click.option("--strict", is_flag=True, help="Treat warnings as errors.")
 @click.option("--json", "as_json", is_flag=True, help="Report as JSON, for other tools.")
-@reports_errors
 def check(policy_path: Path, site_src: Path, snippets: Path, base_config: Path,
           strict: bool, as_json: bool) -> None:
     """Check drift, consistency, templates and the policy against the law and marketplaces.
@@ -287,10 +302,12 @@ def check(policy_path: Path, site_src: Path, snippets: Path, base_config: Path,
     from shop_policy.checks.run import exit_code, run_checks
     from shop_policy.paths import Paths
 
+    ctx = click.get_current_context()
     paths = Paths(site_src=site_src, snippets=snippets, base_config=base_config)
     findings = run_checks(policy_path, paths)
+    logged = ctx.meta[WARNINGS].count  # reading the policy's, already on standard error
     errors = sum(f.severity == "error" for f in findings)
-    warnings = len(findings) - errors
+    warnings = len(findings) - errors + logged
     if as_json:
         click.echo(json.dumps({"findings": [f.as_dict() for f in findings], "errors": errors,
                                "warnings": warnings, "strict": strict}, indent=2,
@@ -300,11 +317,7 @@ def check(policy_path: Path, site_src: Path, snippets: Path, base_config: Path,
             click.echo(str(finding))
         click.echo(f"{errors} error{'s' if errors != 1 else ''}, {warnings} "
                    f"warning{'s' if warnings != 1 else ''}" + (" (strict)" if strict else ""))
-    sys.exit(exit_code(findings, strict))
-
-
-def warn(problem: Any) -> None:
-    click.echo(str(problem), err=True)
+    ctx.exit(1 if strict and logged else exit_code(findings, strict))
 
 
 def _summary(report: Any) -> None:

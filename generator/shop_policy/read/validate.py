@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable, Iterator
 from decimal import Decimal
 from pathlib import Path
@@ -18,20 +19,25 @@ from shop_policy.read.model import DEFAULT_TEXT, Policy
 from shop_policy.read.values import check_locale
 from shop_policy.text.translations import available_locales, catalog_for
 
-Warn = Callable[[Problem], None]
+Warn = Callable[[Problem], None]  # no longer used: warnings are logged
 Check = tuple[tuple[str | int, ...], str, bool]  # (path, message, point at the key)
+
+log = logging.getLogger(__name__)
 
 
 def read_policy(path: str | Path, warn: Warn | None = None) -> Policy:
     """Load, validate and check the policy at `path`; raise PolicyError listing all problems.
 
-    Warnings (a missing translation of your own text, when fallback is allowed) go to
-    `warn`, one Problem each.
+    Warnings (a text of your own missing in a language, when falling back is allowed)
+    are logged on the "shop_policy" logger, one Problem each (`extra={"problem": ...}`).
+    `warn` is no longer used; it stays until pipeline.py stops passing it.
     """
-    return validate(load(path), warn)
+    return validate(load(path))
 
 
-def validate(doc: Document, warn: Warn | None = None) -> Policy:
+def validate(doc: Document) -> Policy:
+    """The Policy in `doc`, checked; raises PolicyError listing every problem. Warnings are
+    logged, as read_policy says."""
     try:
         policy = Policy.model_validate(doc.data)
     except ValidationError as exc:
@@ -42,8 +48,8 @@ def validate(doc: Document, warn: Warn | None = None) -> Policy:
     if problems:
         raise PolicyError(problems)
     for path, message in _local_text_fallbacks(policy):
-        if warn is not None:
-            warn(_problem(doc, path, message))
+        problem = _problem(doc, path, message)
+        log.warning("%s", problem, extra={"problem": problem})
     return policy
 
 
