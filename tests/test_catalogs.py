@@ -142,7 +142,7 @@ def test_the_build_refuses_to_compile_an_unfinished_catalog(tmp_path: Path) -> N
 
 def test_an_unwritable_cache_only_costs_time(tmp_path: Path,
                                              monkeypatch: pytest.MonkeyPatch) -> None:
-    from shop_policy.outputs.site import language_names
+    from shop_policy.engine.theme import language_names
 
     blocker = tmp_path / "file"
     blocker.write_text("a file where the cache folder would go")

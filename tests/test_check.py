@@ -8,9 +8,13 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from shop_policy.checks import run as check_module
+from shop_policy.checks import templates as template_lint
+from shop_policy.checks.consistency import consistency_findings
 from shop_policy.checks.policy_lint import RULES, lint
 from shop_policy.cli import main
+from shop_policy.outputs import site as site_pages
+from shop_policy.paths import Paths
+from shop_policy.pipeline import render_outputs
 from shop_policy.read.load import loads
 from shop_policy.read.validate import validate
 from tests.conftest import POLICIES
@@ -191,7 +195,7 @@ def test_consistency_catches_a_window_the_policy_does_not_give(project: Path) ->
 def test_consistency_catches_a_fact_a_text_uses_but_does_not_state(
         monkeypatch: pytest.MonkeyPatch) -> None:
     policy = policy_from()
-    real = check_module.render
+    real = site_pages.render
 
     def forgetful(env, name, **context):
         text = real(env, name, **context)
@@ -199,8 +203,8 @@ def test_consistency_catches_a_fact_a_text_uses_but_does_not_state(
             return text.replace("14 days", "two weeks")
         return text
 
-    monkeypatch.setattr(check_module, "render", forgetful)
-    found = [str(f) for f in check_module.consistency_findings(policy)]
+    monkeypatch.setattr(site_pages, "render", forgetful)
+    found = [str(f) for f in consistency_findings(policy, render_outputs(policy, Paths()))]
     assert ("site_src/en/faq.md: FACT-MISSING error: uses return_window but does not state "
             "it as '14 days'") in found
 
@@ -212,9 +216,9 @@ def test_template_lint_finds_literal_numbers(tmp_path: Path,
         '<td style="padding:0 0 6px 0;">{{ f.return_window }}</td>\n'
         "{% trans %}You have 30 days to return it.{% endtrans %}\n"
         "1. {{ item }}\n", "utf-8")
-    monkeypatch.setattr(check_module, "TEMPLATES", tmp_path)
-    monkeypatch.setattr(check_module, "LOCALES_DIR", tmp_path / "none")
-    found = list(check_module.template_findings())
+    monkeypatch.setattr(template_lint, "TEMPLATES", tmp_path)
+    monkeypatch.setattr(template_lint, "LOCALES_DIR", tmp_path / "none")
+    found = list(template_lint.template_findings())
     assert [(f.code, f.line, f.message.split("'")[1]) for f in found] == [
         ("TEMPLATE-LITERAL", 2, "30")]
 
@@ -226,15 +230,15 @@ def test_catalog_lint_finds_literal_numbers(tmp_path: Path,
     (target / "messages.po").write_text(
         'msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset=UTF-8\\n"\n\n'
         'msgid "Within %(window)s."\nmsgstr "Binnen 30 dagen."\n', "utf-8")
-    monkeypatch.setattr(check_module, "TEMPLATES", tmp_path / "none")
-    monkeypatch.setattr(check_module, "LOCALES_DIR", tmp_path)
-    found = list(check_module.template_findings())
+    monkeypatch.setattr(template_lint, "TEMPLATES", tmp_path / "none")
+    monkeypatch.setattr(template_lint, "LOCALES_DIR", tmp_path)
+    found = list(template_lint.template_findings())
     assert len(found) == 1 and found[0].code == "CATALOG-LITERAL"
     assert found[0].line == 5
 
 
 def test_shipped_templates_and_catalogs_have_no_literal_numbers() -> None:
-    assert list(check_module.template_findings()) == []
+    assert list(template_lint.template_findings()) == []
 
 
 def test_consistency_is_not_fooled_by_a_number_inside_another(project: Path) -> None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from shop_policy.checks.run import plain
+from shop_policy.checks.consistency import plain
 from tests.golden import CASES, render_case
 
 

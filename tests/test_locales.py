@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from shop_policy.checks.run import plain
+from shop_policy.checks.consistency import plain
 from shop_policy.cli import main
 from shop_policy.read.validate import read_policy
 from shop_policy.text.facts import days, facts_for, money, working_days

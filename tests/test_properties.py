@@ -11,10 +11,10 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from ruamel.yaml import YAML
 
-from shop_policy.checks.run import consistency_findings
+from shop_policy.checks.consistency import consistency_findings
 from shop_policy.errors import PolicyError
 from shop_policy.paths import Paths
-from shop_policy.pipeline import render_all
+from shop_policy.pipeline import render_all, render_outputs
 from shop_policy.read.load import loads
 from shop_policy.read.validate import validate
 from tests.conftest import EXAMPLE
@@ -116,7 +116,7 @@ def test_random_valid_policies_render_in_every_locale_and_check_clean(data: dict
     files = render_all(policy, Paths())
     for locale in policy.shop.locales:
         assert f"{locale}/policy.md" in files[Paths().site_src]
-    assert list(consistency_findings(policy)) == []
+    assert list(consistency_findings(policy, render_outputs(policy, Paths()))) == []
 
 
 EXAMPLE_LINES = EXAMPLE.read_text("utf-8").splitlines(keepends=True)

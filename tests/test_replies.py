@@ -6,9 +6,11 @@ import re
 
 import pytest
 
-from shop_policy.outputs.replies import PLACEHOLDERS, SPECS, render_replies, ruled_out, tidy
+from shop_policy.outputs.replies import SPECS, render_replies, ruled_out
 from shop_policy.read.validate import read_policy
 from shop_policy.text.facts import facts_for
+from shop_policy.text.layout import tidy
+from shop_policy.text.placeholders import PLACEHOLDERS
 from shop_policy.text.render import environment, use_locale
 from shop_policy.text.translations import translations
 from tests.golden import CASES, render_case

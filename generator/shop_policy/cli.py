@@ -299,7 +299,7 @@ def check(policy_path: Path, site_src: Path, snippets: Path, base_config: Path,
     """
     import json
 
-    from shop_policy.checks.run import exit_code, run_checks
+    from shop_policy.checks import exit_code, run_checks
     from shop_policy.paths import Paths
 
     ctx = click.get_current_context()

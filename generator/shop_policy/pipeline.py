@@ -4,15 +4,15 @@ from __future__ import annotations
 
 import gc
 from collections.abc import Mapping
+from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
 
 from jinja2 import Environment
 
-from shop_policy.outputs.email import email_snippet, snippet_files
-from shop_policy.outputs.replies import render_replies
-from shop_policy.outputs.site import language_names, site_base, site_sources, theme_overrides
-from shop_policy.outputs.toolkit import toolkit_sources
+from shop_policy.engine.theme import language_names, site_base
+from shop_policy.outputs.kinds import FOLDERS, Context, Folder, Recorder
+from shop_policy.outputs.registry import OUTPUTS
 from shop_policy.parallel import split_map
 from shop_policy.paths import Paths
 from shop_policy.read.model import Policy
@@ -35,17 +35,37 @@ SITES = "build the sites"
 STAGE_SITES = "check and stage the built sites"
 SWAP = "put the new files and sites in place"
 GENERATION = (READ, RENDER, WRITE)
+SOURCES: tuple[Folder, ...] = ("site_src", "snippets")  # what `generate` writes
 
 
-def render_all(policy: Policy, paths: Paths) -> dict[Path, dict[str, str]]:
-    """Every generated file of `policy`, in memory, keyed by output folder.
+@dataclass
+class Rendered:
+    """Every generated file, by output folder, and the facts each buyer-facing file used
+    (what `check` proves is stated)."""
+
+    files: dict[Folder, dict[str, str]] = field(
+        default_factory=lambda: {folder: {} for folder in FOLDERS})
+    used: dict[tuple[Folder, str], frozenset[str]] = field(default_factory=dict)
+
+    def merge(self, other: Rendered) -> None:
+        for folder, files in other.files.items():
+            self.files[folder] |= files
+        self.used |= other.used
+
+    def by_path(self, paths: Paths, folders: tuple[Folder, ...] = FOLDERS
+                ) -> dict[Path, dict[str, str]]:
+        return {getattr(paths, folder): self.files[folder] for folder in folders}
+
+
+def render_outputs(policy: Policy, paths: Paths) -> Rendered:
+    """Every output kind of the registry, for every locale, in memory.
 
     Locales are rendered in parallel on the machine's cores: this process and one forked
     child per other core each load the templates, catalogs and locale data they need.
     """
     locales = policy.shop.locales
     language_names(tuple(locales))  # every locale's page names them all
-    base, base_files = site_base(paths.base_config, paths.site_src)
+    base = site_base(paths.base_config, paths.site_src)
     one_locale = partial(_render_locale, environment(), policy, base)
     # Everything loaded so far lives until the end: the collector need not walk it again
     # while rendering, and forked workers then need not copy the pages it sits on.
@@ -54,32 +74,44 @@ def render_all(policy: Policy, paths: Paths) -> dict[Path, dict[str, str]]:
         parts = split_map(one_locale, locales)
     finally:
         gc.unfreeze()
-    sources = dict(theme_overrides()) | base_files
-    snippets: dict[str, str] = {}
-    for locale_sources, locale_snippets in parts:
-        sources |= locale_sources
-        snippets |= locale_snippets
-    return {paths.site_src: sources, paths.snippets: snippets}
+    rendered = Rendered()
+    for part in parts:
+        rendered.merge(part)
+    return rendered
 
 
-def _render_locale(env: Environment, policy: Policy, base: str, locale: str
-                   ) -> tuple[dict[str, str], dict[str, str]]:
-    """One locale's site sources and snippets (in a forked child, or here)."""
+def render_all(policy: Policy, paths: Paths) -> dict[Path, dict[str, str]]:
+    """Every generated file of `policy`, in memory, keyed by output folder."""
+    return render_outputs(policy, paths).by_path(paths)
+
+
+def _render_locale(env: Environment, policy: Policy, base: tuple[str, dict[str, str]],
+                   locale: str) -> Rendered:
+    """One locale's files of every output kind (in a forked child, or here); the kinds
+    that are not per locale come with the default locale."""
     use_locale(env, locale)
-    facts = facts_for(policy, locale, translations(locale))
-    replies = render_replies(env, policy, facts)
-    email = email_snippet(env, policy, facts)
-    sources = site_sources(env, policy, facts, base_config=base)
-    sources |= toolkit_sources(env, policy, facts, replies, email, base)
-    return sources, snippet_files(policy, facts, replies, email)
+    facts = Recorder(facts_for(policy, locale, translations(locale)))
+    ctx = Context(env, policy, facts, *base)  # type: ignore[arg-type]
+    rendered = Rendered()
+    for output in OUTPUTS:
+        if not output.per_locale and locale != policy.shop.default_locale:
+            continue
+        files = rendered.files[output.folder]
+        facts.used.clear()
+        for rel, text in output.files(ctx):
+            files[rel] = text
+            if output.checked:
+                rendered.used[(output.folder, rel)] = frozenset(facts.used)
+            facts.used.clear()
+    return rendered
 
 
 def _read_and_render(policy_path: Path, paths: Paths, warn: Warn | None, clock: Timings
-                     ) -> tuple[Policy, dict[Path, dict[str, str]]]:
+                     ) -> tuple[Policy, Rendered]:
     with clock.phase(READ):
         policy = read_policy(policy_path, warn)
     with clock.phase(RENDER):
-        return policy, render_all(policy, paths)
+        return policy, render_outputs(policy, paths)
 
 
 def write_outputs(outputs: Mapping[Path, Mapping[str, Content]], *, anchor: Path | None = None,
@@ -104,9 +136,9 @@ def generate(policy_path: Path, paths: Paths, *, force: bool = False,
              warn: Warn | None = None, timings: Timings | None = None) -> Report:
     clock = timings if timings is not None else Timings()
     with session(paths.anchor, paths.outputs) as scratch:
-        _, outputs = _read_and_render(policy_path, paths, warn, clock)
+        _, rendered = _read_and_render(policy_path, paths, warn, clock)
         with clock.phase(WRITE):
-            return _write(outputs, scratch, force=force)
+            return _write(rendered.by_path(paths, SOURCES), scratch, force=force)
 
 
 def build(policy_path: Path, paths: Paths, *, force: bool = False,
@@ -120,9 +152,10 @@ def build(policy_path: Path, paths: Paths, *, force: bool = False,
 
     sites = [paths.site, paths.toolkit] if toolkit else [paths.site]
     with session(paths.anchor, paths.outputs) as scratch:
-        policy, outputs = _read_and_render(policy_path, paths, warn, clock)
+        policy, rendered = _read_and_render(policy_path, paths, warn, clock)
         with clock.phase(WRITE):
-            plans = [plan(survey(root), files) for root, files in outputs.items()]
+            plans = [plan(survey(root), files)
+                     for root, files in rendered.by_path(paths, SOURCES).items()]
             check(plans, force=force)
             surveys = {root: survey(root) for root in sites}
             tx = stage(plans, {paths.site_src: scratch / "site_src",
@@ -130,11 +163,12 @@ def build(policy_path: Path, paths: Paths, *, force: bool = False,
                        complete=frozenset({paths.site_src}))
         try:
             with clock.phase(SITES):
-                built, state = build_sites(policy, environment(), paths,
-                                           outputs[paths.site_src], scratch, surveys,
-                                           force=force)
+                built, state = build_sites(policy, paths, rendered.files["site_src"],
+                                           scratch, surveys, force=force)
             with clock.phase(STAGE_SITES):
-                more = [plan(surveys[root], files) for root, files in built.items()]
+                generated = rendered.by_path(paths, ("site", "toolkit"))
+                more = [plan(surveys[root], generated[root] | files)
+                        for root, files in built.items()]
                 check(more, force=force)
                 tx.extend(stage(more, {paths.site: scratch / "site",
                                        paths.toolkit: scratch / "toolkit"}))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from functools import cache
 from pathlib import Path
 
 PACKAGE = Path(__file__).resolve().parent
@@ -9,3 +10,9 @@ TEMPLATES = PACKAGE / "templates"
 STATIC = PACKAGE / "static"
 LOCALES = PACKAGE / "locales"
 DATA = PACKAGE / "data"
+
+
+@cache
+def static(*parts: str) -> str:
+    """A file of the package's static folder, as text."""
+    return STATIC.joinpath(*parts).read_text("utf-8")

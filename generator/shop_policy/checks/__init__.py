@@ -1,1 +1,40 @@
-"""checks"""
+"""`shop-policy check`: drift, consistency, template lint and policy lint, in one report.
+
+Nothing is written. The outputs are rendered once, for drift and consistency together;
+every finding has a kind, a code, a severity and a place.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from shop_policy.checks.consistency import consistency_findings
+from shop_policy.checks.drift import drift_findings
+from shop_policy.checks.finding import Finding, Severity, exit_code
+from shop_policy.checks.policy import policy_findings
+from shop_policy.checks.templates import template_findings
+from shop_policy.errors import OutputError
+from shop_policy.paths import Paths
+from shop_policy.pipeline import render_outputs
+from shop_policy.read.load import load
+from shop_policy.read.validate import validate
+from shop_policy.write.journal import pending
+
+
+def run_checks(policy_path: Path, paths: Paths) -> list[Finding]:
+    """Every finding for the policy at `policy_path`. Raises PolicyError if unreadable."""
+    if pending(paths.anchor):
+        raise OutputError("a build was stopped while putting its files in place; run "
+                          "`shop-policy build` to finish it, then check again")
+    doc = load(policy_path)
+    policy = validate(doc)
+    rendered = render_outputs(policy, paths)
+    sources = (paths.site_src, paths.snippets)
+    # The built sites are compared once there are some (`generate` writes sources only).
+    outputs = {root: files for root, files in rendered.by_path(paths).items()
+               if root in sources or root.is_dir()}
+    return [*policy_findings(doc, policy), *template_findings(),
+            *drift_findings(outputs, complete=sources), *consistency_findings(policy, rendered)]
+
+
+__all__ = ["Finding", "Severity", "exit_code", "run_checks"]

@@ -16,14 +16,11 @@ from pathlib import Path
 from jinja2 import Environment, FileSystemBytecodeCache
 from mkdocs.plugins import BasePlugin
 
+from shop_policy.engine.theme import DEFAULT_BASE, site_config_name, toolkit_config_name
 from shop_policy.errors import BuildError
-from shop_policy.outputs.site import DEFAULT_BASE
-from shop_policy.outputs.site import config_name as site_config
-from shop_policy.outputs.toolkit import config_name as toolkit_config
 from shop_policy.parallel import parallel_map
 from shop_policy.paths import Paths
 from shop_policy.read.model import Policy
-from shop_policy.text.render import render
 from shop_policy.write.journal import STATE_FILE
 from shop_policy.write.manifest import Built, Content, Kept, Survey
 
@@ -54,7 +51,7 @@ def _build_environment(policy: Policy) -> Iterator[None]:
                 os.environ[key] = value
 
 
-def build_sites(policy: Policy, env: Environment, paths: Paths, sources: dict[str, str],
+def build_sites(policy: Policy, paths: Paths, sources: dict[str, str],
                 scratch: Path, surveys: dict[Path, Survey], *, force: bool = False
                 ) -> tuple[dict[Path, dict[str, Content]], dict[str, str]]:
     """Build the public site and the toolkit (the folders in `surveys`), one per locale,
@@ -69,14 +66,10 @@ def build_sites(policy: Policy, env: Environment, paths: Paths, sources: dict[st
     state: dict[str, str] = {}
     files: dict[Path, dict[str, Content]] = {root: {} for root in surveys}
     jobs = []
-    default = policy.shop.default_locale
-    index = render(env, "site/redirect.html.j2", shop=policy.shop.name,
-                   target=f"{default}/", lang=default)
     for folder, root, config_name, prefix in _outputs(paths):
         if root not in surveys:
             state |= {k: v for k, v in previous.items() if k.startswith(f"{folder}/")}
             continue
-        files[root]["index.html"] = index
         for locale in policy.shop.locales:
             config, key = config_name(locale), f"{folder}/{locale}"
             state[key] = _fingerprint(policy, sources, config, f"{prefix}{locale}/", paths)
@@ -96,8 +89,8 @@ def build_sites(policy: Policy, env: Environment, paths: Paths, sources: dict[st
 
 
 def _outputs(paths: Paths) -> list[tuple[str, Path, Callable[[str], str], str]]:
-    return [("site", paths.site, site_config, ""),
-            ("toolkit", paths.toolkit, toolkit_config, "toolkit/")]
+    return [("site", paths.site, site_config_name, ""),
+            ("toolkit", paths.toolkit, toolkit_config_name, "toolkit/")]
 
 
 def _unchanged_site(folder: Survey, prefix: str) -> dict[str, Content]:

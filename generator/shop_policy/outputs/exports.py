@@ -19,7 +19,10 @@ import json
 import re
 from collections.abc import Iterable
 
-from shop_policy.outputs.replies import Parts, Reply, join, marker, split, text_to_html, token
+from shop_policy.outputs.kinds import Context, Files
+from shop_policy.outputs.replies import Reply
+from shop_policy.text.layout import text_to_html
+from shop_policy.text.placeholders import Parts, join, marker, split, token
 
 HELP_DESK_VARIABLES: dict[str, dict[str, str]] = {
     "zendesk": {
@@ -96,3 +99,11 @@ def csv_table(replies: Iterable[Reply]) -> str:
     for reply in replies:
         writer.writerow([reply.id, reply.locale, reply.title, reply.subject, reply.body])
     return out.getvalue()
+
+
+def files(ctx: Context) -> Files:
+    """The locale's replies for Zendesk, Gorgias and any tool that reads CSV."""
+    root = f"{ctx.locale}/exports"
+    yield f"{root}/zendesk-macros.json", zendesk(ctx.replies, ctx.policy.shop.name)
+    yield f"{root}/gorgias-macros.json", gorgias(ctx.replies)
+    yield f"{root}/replies.csv", csv_table(ctx.replies)

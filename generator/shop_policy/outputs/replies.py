@@ -11,59 +11,22 @@ into the shop's name is text, and no export maps it onto a help desk's variable.
 
 from __future__ import annotations
 
-import html
 import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from functools import cached_property
-from typing import Any
+from typing import TYPE_CHECKING
 
 from jinja2 import Environment
 
 from shop_policy.read.model import Policy
 from shop_policy.text.facts import Facts
 from shop_policy.text.labels import N_
+from shop_policy.text.layout import one_line, text_to_html, tidy
+from shop_policy.text.placeholders import PLACEHOLDERS, Parts, join, split, token
 
-PLACEHOLDERS: dict[str, str] = {
-    "buyer_name": N_("the buyer's first name"),
-    "your_name": N_("your name"),
-    "order_number": N_("the order number"),
-    "order_date": N_("the date of the order"),
-    "shipped_date": N_("the dispatch date"),
-    "delivered_date": N_("the delivery date"),
-    "amount": N_("an amount of money"),
-    "tracking_number": N_("the tracking number"),
-    "check_back_date": N_("a date a few days from now"),
-    "offer": N_("what you offer, in a few words"),
-}
-
-
-def marker(name: str) -> str:
-    return f"[[{name}]]"
-
-
-# A placeholder the reply leaves open is rendered as NUL, its name, NUL. Text from a
-# policy file or the command line never holds a NUL (the loader refuses one), so the
-# edges tell the reply's own placeholders apart from anything the seller typed.
-EDGE = "\x00"
-Parts = tuple[str, ...]
-
-
-def token(name: str) -> str:
-    return f"{EDGE}{name}{EDGE}"
-
-
-def split(text: str) -> Parts:
-    """Text with placeholders as tokens, as parts: text, name, text, ..., text."""
-    parts = tuple(text.split(EDGE))
-    if len(parts) % 2 == 0 or any(name not in PLACEHOLDERS for name in parts[1::2]):
-        raise ValueError(f"a NUL character in the text of a reply: {text!r}")
-    return parts
-
-
-def join(parts: Parts, fill: Callable[[str], str] = marker) -> str:
-    """The parts as one text, each placeholder written by `fill` (as [[name]] unless told)."""
-    return "".join(fill(part) if index % 2 else part for index, part in enumerate(parts))
+if TYPE_CHECKING:
+    from shop_policy.outputs.kinds import Context, Files
 
 
 @dataclass(frozen=True)
@@ -168,14 +131,17 @@ def ruled_out(policy: Policy) -> list[tuple[ReplySpec, str]]:
 
 
 def render_reply(env: Environment, spec: ReplySpec, policy: Policy, facts: Facts,
-                 values: Mapping[str, str] | None = None) -> Reply:
-    """Render one reply. `values` fills placeholders the caller knows (the advisor does)."""
+                 values: Mapping[str, str] | None = None, *,
+                 aside_facts: Facts | None = None) -> Reply:
+    """Render one reply. `values` fills placeholders the caller knows (the advisor does).
+    The parts around the body (title, subject, the seller's note) read `aside_facts`
+    when given, so that the facts the body itself uses can be told apart."""
     ph = {name: (values or {}).get(name) or token(name) for name in PLACEHOLDERS}
     template = env.get_template(f"replies/{spec.template}.txt.j2")
     variables = {"p": policy, "f": facts, "ph": ph, "marketplace": spec.marketplace,
                  "c": policy.cancellation, "r": policy.returns, "rf": policy.refunds,
                  "d": policy.damaged_items}
-    context = template.new_context(variables)
+    context = template.new_context(variables | {"f": aside_facts or facts})
 
     def block(name: str) -> str:
         return "".join(template.blocks[name](context))
@@ -196,60 +162,9 @@ def render_replies(env: Environment, policy: Policy, facts: Facts) -> list[Reply
     return [render_reply(env, spec, policy, facts) for spec in available(policy)]
 
 
-def one_line(text: str) -> str:
-    return " ".join(text.split())
-
-
-def tidy(text: Any) -> str:
-    """Lay out rendered text: paragraphs split by blank lines, sentences joined.
-
-    A line starting with "- " (a list item) or with two spaces (an address, a link, a
-    quoted clause) keeps its own line; any other line joins the one before it.
-    """
-    paragraphs = []
-    for block in re.split(r"\n[ \t]*\n", str(text).strip("\n")):
-        lines: list[str] = []
-        for raw in block.split("\n"):
-            line = raw.rstrip()
-            if not line.strip():
-                continue
-            hard = line.startswith(("- ", "  "))
-            if lines and not hard and not lines[-1].startswith(("- ", "  ")):
-                lines[-1] = f"{lines[-1]} {line.strip()}"
-            else:
-                lines.append(line if hard else line.strip())
-        if lines:
-            paragraphs.append("\n".join(lines))
-    return "\n\n".join(paragraphs) + "\n"
-
-
-_URL = re.compile(r"https://[^\s<>\"\x00]+")
-
-
-def _linkify(escaped: str) -> str:
-    return _URL.sub(lambda m: f'<a href="{m.group(0)}">{m.group(0)}</a>', escaped)
-
-
-def text_to_html(text: str) -> str:
-    """The same reply as simple HTML for help desks with a rich-text editor (placeholder
-    tokens pass through as they are)."""
-    out = []
-    for block in text.strip("\n").split("\n\n"):
-        lines = block.split("\n")
-        groups: list[tuple[bool, list[str]]] = []
-        for line in lines:
-            is_item = line.startswith("- ")
-            if groups and groups[-1][0] == is_item:
-                groups[-1][1].append(line)
-            else:
-                groups.append((is_item, [line]))
-        for is_item, group in groups:
-            if is_item:
-                lis = "".join(f"<li>{_linkify(html.escape(item[2:], quote=False))}</li>"
-                              for item in group)
-                out.append(f"<ul>{lis}</ul>")
-            else:
-                body = "<br>\n".join(_linkify(html.escape(line.strip(), quote=False))
-                                     for line in group)
-                out.append(f"<p>{body}</p>")
-    return "\n".join(out) + "\n"
+def files(ctx: Context) -> Files:
+    """Each reply the policy needs, as plain text and as simple HTML, ready to copy."""
+    for spec in available(ctx.policy):
+        reply = ctx.reply(spec)
+        yield f"{ctx.locale}/replies/{reply.id}.txt", reply.body
+        yield f"{ctx.locale}/replies/{reply.id}.html", reply.html

@@ -6,24 +6,16 @@ toolkit/<locale>/, never into the public site.
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
-from jinja2 import Environment
-
 from shop_policy.casework.advisor import CONDITIONS, REASONS, decision_table, messages
+from shop_policy.engine.theme import toolkit_config, toolkit_config_name
 from shop_policy.outputs.exports import HELP_DESK_VARIABLES
-from shop_policy.outputs.replies import (
-    PLACEHOLDERS,
-    SPECS,
-    Reply,
-    render_reply,
-    ruled_out,
-)
-from shop_policy.outputs.site import dump_config, site_name, static, theme_language
-from shop_policy.read.model import Policy
+from shop_policy.outputs.kinds import Context, Files
+from shop_policy.outputs.replies import SPECS, render_reply, ruled_out
+from shop_policy.resources import static
 from shop_policy.text import labels
 from shop_policy.text.facts import Facts
 from shop_policy.text.labels import N_
+from shop_policy.text.placeholders import PLACEHOLDERS
 from shop_policy.text.render import render
 from shop_policy.text.translations import translations
 
@@ -39,44 +31,45 @@ REASON_LABELS = {
 CONDITION_LABELS = {"unused": N_("Unused"), "used": N_("Used or worn")}
 
 
-def config_name(locale: str) -> str:
-    return f"mkdocs.toolkit.{locale}.yml"
-
-
-def toolkit_sources(env: Environment, policy: Policy, facts: Facts, replies: list[Reply],
-                    email: dict[str, str], base_config: str) -> dict[str, str]:
+def files(ctx: Context) -> Files:
     """Every toolkit source file of one locale, by path relative to site_src/."""
-    locale = facts.locale
+    policy, locale = ctx.policy, ctx.locale
     gettext = translations(locale).gettext
     root = f"toolkit/{locale}"
-    titles = {reply.id: reply.title for reply in replies}
-    missing = []
-    for spec, reason in ruled_out(policy):
-        missing.append((render_reply(env, spec, policy, facts).title, reason))
-    files = {
-        f"{root}/index.md": render(
-            env, "toolkit/index.md.j2", replies=replies, missing=missing,
-            placeholders=list(PLACEHOLDERS.items()), desks=HELP_DESK_VARIABLES),
-        f"{root}/email.md": render(
-            env, "toolkit/email.md.j2", email_html=email["order-confirmation.html"],
-            email_text=email["order-confirmation.txt"],
-            preview_page=_preview_page(email["order-confirmation.html"], facts)),
-        f"{root}/advisor.md": render(
-            env, "toolkit/advisor.md.j2",
-            reasons=[(r, gettext(REASON_LABELS[r])) for r in REASONS],
-            conditions=[(c, gettext(CONDITION_LABELS[c])) for c in CONDITIONS],
-            marketplaces=[(m, gettext(labels.MARKETPLACES[m]))
-                          for m in policy.shop.marketplaces],
-            data={"locale": locale.replace("_", "-"), "table": decision_table(policy),
-                  "texts": messages(locale, translations(locale)), "titles": titles}),
-    }
+    replies = ctx.replies
+    missing = [(render_reply(ctx.env, spec, policy, ctx.facts).title, reason)
+               for spec, reason in ruled_out(policy)]
+    yield f"{root}/index.md", render(
+        ctx.env, "toolkit/index.md.j2", replies=replies, missing=missing,
+        placeholders=list(PLACEHOLDERS.items()), desks=HELP_DESK_VARIABLES)
+    html, text = ctx.email("order-confirmation.html"), ctx.email("order-confirmation.txt")
+    yield f"{root}/email.md", render(ctx.env, "toolkit/email.md.j2", email_html=html,
+                                     email_text=text,
+                                     preview_page=_preview_page(html, ctx.facts))
+    yield f"{root}/advisor.md", render(
+        ctx.env, "toolkit/advisor.md.j2",
+        reasons=[(r, gettext(REASON_LABELS[r])) for r in REASONS],
+        conditions=[(c, gettext(CONDITION_LABELS[c])) for c in CONDITIONS],
+        marketplaces=[(m, gettext(labels.MARKETPLACES[m])) for m in policy.shop.marketplaces],
+        data={"locale": locale.replace("_", "-"), "table": decision_table(policy),
+              "texts": messages(locale, translations(locale)),
+              "titles": {reply.id: reply.title for reply in replies}})
     for reply in replies:
-        files[f"{root}/replies/{reply.id}.md"] = render(env, "toolkit/reply.md.j2",
-                                                        reply=reply)
+        yield f"{root}/replies/{reply.id}.md", render(ctx.env, "toolkit/reply.md.j2",
+                                                      reply=reply)
     for asset in ASSETS:
-        files[f"{root}/assets/{asset}"] = static(asset)
-    files[config_name(locale)] = _config(policy, facts, base_config, gettext)
-    return files
+        yield f"{root}/assets/{asset}", static(asset)
+
+
+def config(ctx: Context) -> Files:
+    """The engine's config of the locale's toolkit."""
+    _ = translations(ctx.locale).gettext
+    nav = [(_(N_("Overview")), "index.md"), (_(N_("Case advisor")), "advisor.md"),
+           (_(N_("Order-confirmation snippet")), "email.md"),
+           (_(N_("Replies")), [f"replies/{spec.id}.md" for spec in SPECS
+                               if spec.ruled_out(ctx.policy) is None])]
+    name = f"{ctx.policy.shop.name} · {_(N_('Seller toolkit'))}"
+    yield toolkit_config_name(ctx.locale), toolkit_config(name, ctx.locale, ctx.base, nav)
 
 
 def _preview_page(snippet: str, facts: Facts) -> str:
@@ -84,26 +77,3 @@ def _preview_page(snippet: str, facts: Facts) -> str:
     return (f'<!doctype html><html lang="{facts.locale}" dir="{facts.text_direction}">'
             '<head><meta charset="utf-8"></head><body style="margin:16px;background:#ffffff;">'
             f"{snippet}</body></html>")
-
-
-def _config(policy: Policy, facts: Facts, base_config: str,
-            gettext: Callable[[str], str]) -> str:
-    locale = facts.locale
-    _ = gettext
-    nav = [{_(N_("Overview")): "index.md"}, {_(N_("Case advisor")): "advisor.md"},
-           {_(N_("Order-confirmation snippet")): "email.md"},
-           {_(N_("Replies")): [f"replies/{spec.id}.md" for spec in SPECS
-                               if spec.ruled_out(policy) is None]}]
-    config = {
-        "INHERIT": base_config,
-        "site_name": site_name(f"{policy.shop.name} · {_(N_('Seller toolkit'))}"),
-        "docs_dir": f"toolkit/{locale}",
-        "site_dir": f"../toolkit/{locale}",
-        "theme": {"language": theme_language(locale), "features": ["toc.follow"],
-                  "custom_dir": "overrides"},
-        "extra_css": ["assets/shop-policy.css", "assets/toolkit.css"],
-        "extra_javascript": ["assets/toolkit.js"],
-        "nav": nav,
-    }
-    return dump_config(config, "Generated by shop-policy: the private seller toolkit. Never "
-                       "publish it.")

@@ -17,9 +17,9 @@ from jinja2 import (
 from jinja2.runtime import Context
 from markupsafe import Markup, escape
 
-from shop_policy.outputs.replies import tidy
 from shop_policy.read.model import text_for
 from shop_policy.text import labels
+from shop_policy.text.layout import tidy
 from shop_policy.text.translations import translations
 
 # Python-Markdown's backslash escapes ('|' with the tables extension mkdocs always loads);

@@ -1,0 +1,1 @@
+"""The output kinds, one module each; `registry` lists them."""
