@@ -13,9 +13,6 @@ from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StrictBool
 
 from shop_policy.read.values import (
     DEFAULT_TEXT,
-    EEA,
-    EU,
-    REGIONS,
     Country,
     Currency,
     Day,
@@ -30,10 +27,11 @@ from shop_policy.read.values import (
     text_for,
     unique,
 )
+from shop_policy.rules.regions import EEA, EU  # imported from here by older callers
 
 # The models, and the values the rest of the code takes from here beside them.
 __all__ = [
-    "DEFAULT_TEXT", "EEA", "EU", "REGIONS", "Cancellation", "Change", "Condition",
+    "DEFAULT_TEXT", "EEA", "EU", "Cancellation", "Change", "Condition",
     "DamagedItems", "Evidence", "Marketplace", "MarketplaceNotes", "NonReturnable",
     "NonReturnableCategory", "Payer", "Policy", "RefundMethod", "Refunds", "Remedy",
     "RestockingFee", "ReturnShipping", "Returns", "ShippingCost", "Shop", "StoreCredit",
@@ -55,7 +53,6 @@ Evidence = Literal[
     "description_of_fault",
 ]
 Remedy = Literal["replacement", "refund", "partial_refund", "repair", "store_credit"]
-
 
 
 class Model(BaseModel):

@@ -16,10 +16,7 @@ from email_validator import EmailNotValidError, validate_email
 from pydantic import AfterValidator, BeforeValidator, Field, HttpUrl, Strict, WithJsonSchema
 from pydantic_core import PydanticCustomError
 
-REGIONS = {"EU": "European Union", "EEA": "European Economic Area", "WORLD": "worldwide"}
-EU = ("AT", "BE", "BG", "HR", "CY", "CZ", "DK", "EE", "FI", "FR", "DE", "GR", "HU", "IE",
-      "IT", "LV", "LT", "LU", "MT", "NL", "PL", "PT", "RO", "SK", "SI", "ES", "SE")
-EEA = (*EU, "IS", "LI", "NO")
+from shop_policy.rules.regions import REGIONS
 
 
 def _fail(message: str) -> PydanticCustomError:

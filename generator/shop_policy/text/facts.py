@@ -17,8 +17,9 @@ from babel.lists import format_list
 from babel.numbers import format_currency, format_decimal, format_percent
 from babel.units import format_unit
 
-from shop_policy.read.model import REGIONS, Policy, ShippingCost
+from shop_policy.read.model import Policy, ShippingCost
 from shop_policy.rules import marketplaces as rules
+from shop_policy.rules.regions import REGIONS
 from shop_policy.text import labels
 
 
