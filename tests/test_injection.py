@@ -188,7 +188,7 @@ def test_structured_data_cannot_close_its_script(hostile: Path) -> None:
 TEMPLATES = Path(__file__).resolve().parent.parent / "generator" / "shop_policy" / "templates"
 # Names under which templates see the policy, its facts, replies and the seller's lines.
 POLICY_DATA = re.compile(r"^(p|f|c|r|rf|d|change|reply|item|line)\b")
-INERT = re.compile(r"\|\s*(md|json_script|lines)\b[^|]*$")
+INERT = re.compile(r"\|\s*(md|tojson|lines)\b[^|]*$")
 
 
 def test_markdown_templates_make_every_policy_value_inert() -> None:

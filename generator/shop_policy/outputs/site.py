@@ -13,7 +13,7 @@ from shop_policy.outputs.structured import json_ld
 from shop_policy.read.model import Policy, text_for
 from shop_policy.resources import static
 from shop_policy.text.labels import N_
-from shop_policy.text.render import json_script, render
+from shop_policy.text.render import json_in_html, render
 from shop_policy.text.translations import translations
 
 PAGES = ("index.md", "policy.md", "faq.md", "changes.md")
@@ -30,7 +30,7 @@ def pages(ctx: Context) -> Files:
         structured = ""
         if page == "policy.md":
             structured = (Markup('<script type="application/ld+json">')
-                          + json_script(json_ld(ctx.policy, ctx.facts)) + Markup("</script>"))
+                          + json_in_html(json_ld(ctx.policy, ctx.facts)) + Markup("</script>"))
         yield f"{locale}/{page}", render(ctx.env, f"site/{page}.j2", p=ctx.policy,
                                          f=ctx.facts, history=revisions, json_ld=structured)
     yield f"{locale}/assets/shop-policy.css", static("shop-policy.css")

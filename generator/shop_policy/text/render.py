@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import re
 from collections.abc import Callable
 from typing import Any
@@ -15,6 +14,7 @@ from jinja2 import (
     pass_context,
 )
 from jinja2.runtime import Context
+from jinja2.utils import htmlsafe_json_dumps
 from markupsafe import Markup, escape
 
 from shop_policy.read.model import text_for
@@ -40,11 +40,14 @@ def md(value: Any, *, cell: bool = False) -> Markup:
     return Markup(("<br><br>" if cell else "\n\n").join(paragraphs))
 
 
-def json_script(value: Any) -> Markup:
-    """JSON safe to place inside <script type="application/json"> in HTML or Markdown."""
-    text = json.dumps(value, ensure_ascii=False, sort_keys=True)
-    return Markup(text.replace("&", "\\u0026").replace("<", "\\u003c")
-                  .replace(">", "\\u003e"))
+# JSON inside HTML goes through Jinja's |tojson (htmlsafe_json_dumps): <, >, & and '
+# escaped, so it cannot close its <script>; text kept readable, keys in a stable order.
+JSON_IN_HTML = {"sort_keys": True, "ensure_ascii": False}
+
+
+def json_in_html(value: Any) -> Markup:
+    """The same as |tojson, for JSON built in Python (the structured data)."""
+    return htmlsafe_json_dumps(value, **JSON_IN_HTML)
 
 
 def lines(text: str) -> Markup:
@@ -86,7 +89,7 @@ def environment() -> Environment:
     env.policies["ext.i18n.trimmed"] = True
     env.filters["md"] = md
     env.filters["tidy"] = tidy
-    env.filters["json_script"] = json_script
+    env.policies["json.dumps_kwargs"] = JSON_IN_HTML
     env.filters["local"] = local
     env.filters["lines"] = lines
     env.globals["labels"] = labels
