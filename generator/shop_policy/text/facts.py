@@ -32,7 +32,6 @@ class Facts:
     email: str
     site_url: str
     policy_url: str
-    faq_url: str
     version: str
     effective_date: str
     dispatch_days: str
@@ -125,7 +124,6 @@ def facts_for(policy: Policy, locale: str, gettext_: gettext.NullTranslations) -
         email=shop.email,
         site_url=site_url,
         policy_url=f"{site_url}policy/",
-        faq_url=f"{site_url}faq/",
         version=policy.version.number,
         effective_date=format_date(policy.version.effective_date, "long", locale=locale),
         dispatch_days=number(shop.dispatch_days, locale),
