@@ -20,15 +20,15 @@ from collections.abc import Callable
 from pathlib import Path
 
 from shop_policy.pipeline import GENERATION, SITES
-from tests.conftest import fetch, free_port
+from tests.conftest import example_locales, fetch, free_port
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLE = ROOT / "policies" / "shop.yaml"
 MINIMAL = ROOT / "tests" / "policies" / "minimal.yaml"
 ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
-LOCALES_7 = ["en", "de", "fr", "es", "nl", "pl", "ar"]
-LOCALES_20 = [*LOCALES_7, "en_GB", "en_IE", "en_AU", "de_AT", "de_CH", "fr_BE", "fr_CA",
-              "fr_CH", "es_MX", "es_AR", "nl_BE", "ar_EG", "pl_PL"]
+EXAMPLE_LOCALES = example_locales()
+WITH_VARIANTS = [*EXAMPLE_LOCALES, "en_GB", "en_IE", "en_AU", "de_AT", "de_CH", "fr_BE",
+                 "fr_CA", "fr_CH", "es_MX", "es_AR", "nl_BE", "ar_EG", "pl_PL"]
 
 
 def run(args: list[str], cwd: Path) -> None:
@@ -78,7 +78,7 @@ def static_i18n_project(example: Path, base: Path) -> Path:
     folder = base / "static-i18n"
     docs = folder / "docs"
     docs.mkdir(parents=True)
-    for locale in LOCALES_7:
+    for locale in EXAMPLE_LOCALES:
         for page in (example / "site_src" / locale).glob("*.md"):
             suffix = "" if locale == "en" else f".{locale}"
             (docs / f"{page.stem}{suffix}.md").write_text(page.read_text("utf-8"), "utf-8")
@@ -87,7 +87,7 @@ def static_i18n_project(example: Path, base: Path) -> Path:
                 docs / "assets" / "shop-policy.css")
     languages = "\n".join(
         f"        - locale: {locale}\n          name: {locale}\n          build: true"
-        + ("\n          default: true" if locale == "en" else "") for locale in LOCALES_7)
+        + ("\n          default: true" if locale == "en" else "") for locale in EXAMPLE_LOCALES)
     (folder / "mkdocs.yml").write_text(f"""site_name: Fern & Kiln
 site_url: https://fernandkiln.example/policies/
 theme:
@@ -215,7 +215,7 @@ def main() -> None:
                   f"{rebuild / build:.2f} x full build")]
 
         def bare() -> None:
-            for locale in LOCALES_7:
+            for locale in EXAMPLE_LOCALES:
                 run([sys.executable, "-m", "mkdocs", "build", "-q", "-f",
                      f"site_src/mkdocs.{locale}.yml", "-d", str(base / "bare" / locale)],
                     example)
@@ -252,7 +252,7 @@ def main() -> None:
 
         # Scaling with the number of locales: the full build.
         per_locale = {}
-        for locales in (LOCALES_7[:1], LOCALES_7, LOCALES_20):
+        for locales in (EXAMPLE_LOCALES[:1], EXAMPLE_LOCALES, WITH_VARIANTS):
             folder = project(base / f"l{len(locales)}", "p",
                              with_locales(example_text, locales))
             elapsed = median(lambda f=folder: run(shop_policy("build"), f), 1, clean(folder))

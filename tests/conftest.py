@@ -12,6 +12,13 @@ EXAMPLE = ROOT / "policies" / "shop.yaml"
 POLICIES = Path(__file__).resolve().parent / "policies"
 
 
+def example_locales() -> list[str]:
+    """The locales the example policy publishes, its default first."""
+    from shop_policy.read.validate import read_policy
+
+    return list(read_policy(EXAMPLE).shop.locales)
+
+
 def make_project(root: Path, policy: Path = EXAMPLE) -> Path:
     """A project folder holding `policy` as policies/shop.yaml, and the site's mkdocs.yml."""
     (root / "policies").mkdir(parents=True, exist_ok=True)

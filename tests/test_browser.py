@@ -16,7 +16,7 @@ import pytest
 from shop_policy.read.validate import read_policy
 from tests import everywhere
 from tests.advice_cases import CASES, run_case
-from tests.conftest import POLICIES, build_project
+from tests.conftest import POLICIES, build_project, example_locales
 
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
@@ -165,7 +165,7 @@ def test_advisor_form_agrees_with_the_command_line(page: object, base_url: str,
     assert page.problems == []
 
 
-LOCALES = ["en", "de", "fr", "es", "nl", "pl", "ar"]
+LOCALES = example_locales()
 
 
 @pytest.mark.parametrize("locale", LOCALES)

@@ -10,7 +10,7 @@ import pytest
 from click.testing import CliRunner
 
 from shop_policy.cli import main
-from tests.conftest import build_project, make_project, tree
+from tests.conftest import build_project, example_locales, make_project, tree
 
 
 class _Ids(HTMLParser):
@@ -102,7 +102,7 @@ def test_second_build_rewrites_nothing(built: Path, monkeypatch: pytest.MonkeyPa
     assert result.output.startswith("0 written, ")
 
 
-LOCALES = ["en", "de", "fr", "es", "nl", "pl", "ar"]
+LOCALES = example_locales()
 
 
 def test_example_checks_clean_in_strict_mode(built: Path,

@@ -14,7 +14,7 @@ from urllib.parse import urlsplit
 import pytest
 
 from tests import everywhere
-from tests.conftest import POLICIES, build_project
+from tests.conftest import POLICIES, build_project, example_locales
 from tests.everywhere import Hostile
 
 PAYLOADS = ("window.__pwned", "{{ 7*7 }}", "%(x)s")
@@ -97,10 +97,14 @@ def everywhere_built(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Ho
     return build_project(root, root / "everywhere.yaml"), found
 
 
+EXAMPLE_LOCALES = example_locales()
+
+
 def _field(path: tuple[str | int, ...]) -> str:
-    """A path's field: "shop.return_address" for ("shop", "return_address", 2)."""
-    locales = ("en", "de", "fr", "es", "nl", "pl", "ar")
-    return ".".join(str(p) for p in path if not isinstance(p, int) and p not in locales)
+    """A path's field: "shop.return_address" for ("shop", "return_address", 2), and
+    "refunds.extra_text" for ("refunds", "extra_text", "de")."""
+    return ".".join(str(p) for p in path
+                    if not isinstance(p, int) and p not in EXAMPLE_LOCALES)
 
 
 def test_hostile_text_in_every_field_stays_inert(everywhere_built: tuple[Path, Hostile]
