@@ -9,7 +9,8 @@ from typing import Any
 
 from babel.dates import format_date
 
-from shop_policy.casework.advisor import Case, advise, clause_text, messages
+from shop_policy.casework.advisor import Case, advise
+from shop_policy.casework.wording import clause_text, messages
 from shop_policy.errors import CaseError
 from shop_policy.outputs.replies import SPEC_BY_ID, Reply, render_reply
 from shop_policy.read.model import Policy

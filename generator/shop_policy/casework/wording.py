@@ -1,0 +1,105 @@
+"""The advisor's words: the clauses it cites, the offers it lists, in every locale.
+
+Shared by `shop-policy advise` (Python) and the toolkit page (the browser), which get
+the same translated texts, with one form per plural category of the locale.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from babel import Locale
+
+from shop_policy.text.labels import N_, NP_
+
+RESOLUTIONS = {
+    "cancel_refund": N_("Cancel the order and refund it in full."),
+    "dispatch_update": N_("Tell the buyer when the order will be dispatched."),
+    "decline_cancel": N_("Explain that the order can no longer be cancelled."),
+    "wait_for_delivery": N_("Explain the return route: once the parcel arrives, the buyer "
+                            "can send it back under the return rules."),
+    "return_refund": N_("Accept the return and refund once the item is back."),
+    "store_credit": N_("Offer store credit instead of a refund."),
+    "exchange": N_("Offer an exchange."),
+    "decline_return": N_("Decline politely and firmly, citing the clause."),
+    "decline_condition": N_("Decline the return: the item is not in the condition the "
+                            "policy requires. Ask for photos first."),
+    "partial_refund_goodwill": N_("Optionally, offer a partial refund to settle."),
+    "track_parcel": N_("Check the tracking and contact the carrier."),
+    "replacement": N_("Send a replacement."),
+    "refund": N_("Refund in full."),
+    "partial_refund": N_("Offer a partial refund if the buyer keeps the item."),
+    "repair": N_("Offer a free repair."),
+    "late_report": N_("The reporting window has closed, but the buyer's legal rights for "
+                      "faulty goods may still apply: consider offering a remedy anyway."),
+    "prepare_escalation": N_("If the buyer opens a case with the marketplace, gather the "
+                             "evidence listed in the escalation reply."),
+}
+
+CLAUSES = {
+    "cancel.open": N_("Cancellation window open until {end}."),
+    "cancel.open_until_dispatch": N_("Cancellation possible until the order is dispatched."),
+    "cancel.closed": NP_("Cancellation window closed {days} day ago ({end}).",
+                         "Cancellation window closed {days} days ago ({end})."),
+    "cancel.dispatched": N_("The order was dispatched on {end}: it can no longer be "
+                            "cancelled."),
+    "cancel.not_offered": N_("The policy does not allow cancellations."),
+    "return.open": N_("Return window open until {end}."),
+    "return.closed": NP_("Return window closed {days} day ago ({end}).",
+                         "Return window closed {days} days ago ({end})."),
+    "return.not_started": N_("Return window not started yet: it counts from {start}."),
+    "return.not_offered": N_("The policy does not accept returns for a change of mind."),
+    "report.open": N_("Window to report damage or faults open until {end}."),
+    "report.closed": NP_("Window to report damage or faults closed {days} day ago ({end}).",
+                         "Window to report damage or faults closed {days} days ago ({end})."),
+    "report.not_started": N_("Window to report damage or faults counts from delivery."),
+    "version.known": N_("On the order date, version {version} of the policy applied "
+                        "(in effect from {since})."),
+    "version.unknown": N_("No version of the policy is recorded for the order date."),
+}
+INVALID_DATES = N_("Check the dates: the order comes first, then the dispatch, then the "
+                   "delivery, and none can be after the day you judge the case on.")
+START_WORDS = {"delivery": N_("delivery"), "dispatch": N_("dispatch")}
+
+
+
+def messages(locale: str, translations: Any) -> dict[str, Any]:
+    """Translated texts of the advisor, shared by Python and the toolkit page.
+
+    A clause with a count comes as one template per CLDR plural category of the locale,
+    so that Python (Babel) and the browser (Intl.PluralRules) pick the same form.
+    """
+    plural = Locale.parse(locale).plural_form
+    samples: dict[str, int] = {}
+    # Enough whole numbers to meet every integer plural category CLDR knows.
+    for n in (0, 1, 2, 3, 5, 6, 11, 12, 21, 22, 25, 100, 101, 102, 111, 1000, 1000000):
+        samples.setdefault(plural(n), n)
+    clauses: dict[str, dict[str, str]] = {}
+    for key, text in CLAUSES.items():
+        if isinstance(text, tuple):
+            clauses[key] = {cat: translations.ngettext(text[0], text[1], n)
+                            for cat, n in samples.items()}
+            # Whole numbers never reach "other" in some languages (Polish); keep one anyway.
+            clauses[key].setdefault("other", translations.ngettext(text[0], text[1], 1000))
+        else:
+            clauses[key] = {"other": translations.gettext(text)}
+    return {
+        "clauses": clauses,
+        "starts": {k: translations.gettext(v) for k, v in START_WORDS.items()},
+        "resolutions": {k: translations.gettext(v) for k, v in RESOLUTIONS.items()},
+        "invalid": translations.gettext(INVALID_DATES),
+    }
+
+
+def clause_text(clause: dict[str, Any], texts: dict[str, Any], locale: str) -> str:
+    """One clause as a sentence. Mirrored by clauseText() in toolkit.js."""
+    forms = texts["clauses"][f"{clause['window']}.{clause['state']}"]
+    days = clause.get("days")
+    category = Locale.parse(locale).plural_form(days) if days is not None else "other"
+    template = forms.get(category, forms["other"])
+    start = clause.get("start")
+    return (template.replace("{end}", str(clause.get("end", "")))
+            .replace("{days}", str(days if days is not None else ""))
+            .replace("{start}", texts["starts"][start] if start else "")
+            .replace("{version}", str(clause.get("version", "")))
+            .replace("{since}", str(clause.get("since", ""))))
