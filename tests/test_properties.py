@@ -161,4 +161,4 @@ def test_mutated_policies_load_or_fail_cleanly(raw: bytes) -> None:
         for problem in error.problems:
             assert LOCATED.match(str(problem)), str(problem)
         return
-    assert policy.shop.locales
+    assert policy.shop.default_locale in policy.shop.locales

@@ -28,17 +28,21 @@ def test_build_keeps_the_toolkit_out_of_the_public_site(project: Path) -> None:
     for note in ("Only for you", "Seller toolkit", "Evidence to gather",
                  "Stay polite and firm"):
         assert note not in public
-    for reply in (project / "snippets" / "en" / "replies").glob("*.txt"):
+    replies = sorted((project / "snippets" / "en" / "replies").glob("*.txt"))
+    assert len(replies) >= 10
+    for reply in replies:
         subject_line = reply.read_text("utf-8").splitlines()[2]
         assert subject_line not in public, reply.name
 
 
 def test_each_reply_page_embeds_exactly_the_snippet_file() -> None:
     files = render_case(CASES["example"])
+    checked = 0
     for path, text in files.items():
         match = re.fullmatch(r"snippets/en/replies/(.+)\.txt", path)
         if not match:
             continue
+        checked += 1
         page = files[f"site_src/toolkit/en/replies/{match[1]}.md"]
         embedded = re.search(r'<script type="application/json" id="sp-body-text">(.*)'
                              r"</script>", page)
@@ -46,6 +50,7 @@ def test_each_reply_page_embeds_exactly_the_snippet_file() -> None:
         assert json.loads(embedded[1]) == text
         html = re.search(r'id="sp-body-html">(.*)</script>', page)
         assert json.loads(html[1]) == files[f"snippets/en/replies/{match[1]}.html"]
+    assert checked >= 10
 
 
 def test_embedded_json_cannot_close_its_script_tag() -> None:
