@@ -1,11 +1,7 @@
-"""The shop-policy command line: the only place that prints and exits."""
+"""The shop-policy commands. With console.py, the only place that prints and exits."""
 
 from __future__ import annotations
 
-import errno
-import logging
-from collections.abc import Iterator
-from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -13,10 +9,9 @@ import click
 
 from shop_policy import __version__
 from shop_policy.casework.advisor import CONDITIONS, MARKETPLACES, REASONS
-from shop_policy.errors import PolicyError, ShopPolicyError
+from shop_policy.console import Commands, warnings_logged
 
 DEFAULT_POLICY = Path("policies/shop.yaml")
-WARNINGS = "shop_policy.warnings"  # the command's WarningCounter, in click's ctx.meta
 
 policy_option = click.option(
     "--policy", "policy_path", type=click.Path(path_type=Path, dir_okay=False),
@@ -44,79 +39,13 @@ timings_option = click.option(
     "--timings", is_flag=True, help="Print how long each phase took, on standard error.")
 
 
-class Commands(click.Group):
-    """The commands, with the library's errors handled once for all of them: a message on
-    standard error and the error's exit code. A closed pipe (`shop-policy check | head`)
-    is left to click's main, which ends quietly."""
-
-    def invoke(self, ctx: click.Context) -> Any:
-        try:
-            return super().invoke(ctx)
-        except PolicyError as exc:
-            for problem in exc.problems:
-                click.echo(str(problem), err=True)
-            count = len(exc.problems)
-            click.echo(f"{count} problem{'s' if count != 1 else ''} found; nothing was "
-                       "written.", err=True)
-            ctx.exit(exc.exit_code)
-        except ShopPolicyError as exc:
-            click.echo(f"error: {exc}", err=True)
-            ctx.exit(exc.exit_code)
-        except OSError as exc:
-            if exc.errno == errno.EPIPE:
-                raise
-            where = f"{exc.filename}: " if exc.filename else ""
-            click.echo(f"error: {where}{exc.strerror}; check the path and its permissions",
-                       err=True)
-            ctx.exit(1)
-
-
-class _Stderr(logging.Handler):
-    """Each record on standard error, looked up when written (click's test runner swaps it)."""
-
-    def emit(self, record: logging.LogRecord) -> None:
-        click.echo(record.getMessage(), err=True)
-
-
-class WarningCounter(logging.Handler):
-    """Counts the warnings logged during a command, so that `--strict` sees every one."""
-
-    def __init__(self) -> None:
-        super().__init__(logging.WARNING)
-        self.count = 0
-
-    def emit(self, record: logging.LogRecord) -> None:
-        self.count += 1
-
-
-@contextmanager
-def _log_to_stderr() -> Iterator[WarningCounter]:
-    """The library's warnings (a policy text shown in the default language, a run waiting
-    for another) go to standard error while a command runs, and are counted."""
-    log = logging.getLogger("shop_policy")
-    counter = WarningCounter()
-    handlers = [_Stderr(logging.INFO), counter]
-    propagate = log.propagate
-    for handler in handlers:
-        log.addHandler(handler)
-    log.propagate = False
-    try:
-        yield counter
-    finally:
-        for handler in handlers:
-            log.removeHandler(handler)
-        log.propagate = propagate
-
-
 @click.group(cls=Commands, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="shop-policy")
-@click.pass_context
-def main(ctx: click.Context) -> None:
+def main() -> None:
     """Turn one shop-policy file into every cancellation, return and refund text.
 
     Edit policies/shop.yaml, then run `shop-policy build`.
     """
-    ctx.meta[WARNINGS] = ctx.with_resource(_log_to_stderr())
 
 
 @main.command()
@@ -302,10 +231,9 @@ def check(policy_path: Path, site_src: Path, snippets: Path, base_config: Path,
     from shop_policy.checks import exit_code, run_checks
     from shop_policy.paths import Paths
 
-    ctx = click.get_current_context()
     paths = Paths(site_src=site_src, snippets=snippets, base_config=base_config)
     findings = run_checks(policy_path, paths)
-    logged = ctx.meta[WARNINGS].count  # reading the policy's, already on standard error
+    logged = warnings_logged()  # reading the policy's, already on standard error
     errors = sum(f.severity == "error" for f in findings)
     warnings = len(findings) - errors + logged
     if as_json:
@@ -317,7 +245,7 @@ def check(policy_path: Path, site_src: Path, snippets: Path, base_config: Path,
             click.echo(str(finding))
         click.echo(f"{errors} error{'s' if errors != 1 else ''}, {warnings} "
                    f"warning{'s' if warnings != 1 else ''}" + (" (strict)" if strict else ""))
-    ctx.exit(1 if strict and logged else exit_code(findings, strict))
+    click.get_current_context().exit(1 if strict and logged else exit_code(findings, strict))
 
 
 def _summary(report: Any) -> None:
