@@ -6,7 +6,10 @@ Regenerate them with `make golden` (python -m tests.golden), then read the diff.
 from __future__ import annotations
 
 import shutil
+from collections.abc import Mapping
+from functools import cache
 from pathlib import Path
+from types import MappingProxyType
 
 from shop_policy.paths import Paths
 from shop_policy.pipeline import render_all
@@ -27,16 +30,28 @@ CASES = {
 STATIC = ROOT / "generator" / "shop_policy" / "static"
 
 
-def render_case(policy_path: Path) -> dict[str, str]:
-    """The generated files of one policy, by path relative to the project root.
+def render(policy_path: Path) -> dict[str, str]:
+    """The generated files of one policy, by path relative to the project root."""
+    policy = read_policy(policy_path)
+    outputs = render_all(policy, Paths())
+    return {f"{root.as_posix()}/{rel}": text
+            for root, files in outputs.items() for rel, text in files.items()}
+
+
+@cache
+def render_case(policy_path: Path) -> Mapping[str, str]:
+    """render(policy_path), rendered once for the whole test run: a read-only mapping,
+    shared by every test module that looks at the same policy's files."""
+    return MappingProxyType(render(policy_path))
+
+
+def golden_view(files: Mapping[str, str]) -> dict[str, str]:
+    """The generated files as the golden tree holds them.
 
     A file that is an exact copy of one in shop_policy/static/ (a stylesheet, the toolkit's
     script) stands as a one-line pointer to it, so the golden tree holds only what the
     policy decides, not a copy of those files for every locale."""
-    policy = read_policy(policy_path)
-    outputs = render_all(policy, Paths())
-    return {f"{root.as_posix()}/{rel}": _pointer(rel, text)
-            for root, files in outputs.items() for rel, text in files.items()}
+    return {rel: _pointer(rel, text) for rel, text in files.items()}
 
 
 def _pointer(rel: str, text: str) -> str:
@@ -52,7 +67,7 @@ def main() -> None:
     for name, path in CASES.items():
         target = GOLDEN / name
         shutil.rmtree(target, ignore_errors=True)
-        for rel, text in render_case(path).items():
+        for rel, text in golden_view(render_case(path)).items():
             out = target / rel
             out.parent.mkdir(parents=True, exist_ok=True)
             out.write_text(text, encoding="utf-8")
