@@ -53,7 +53,8 @@ def read_bytes(path: str | Path) -> bytes:
                            "file itself, such as policies/shop.yaml")
         if mode.st_size > MAX_BYTES:
             raise _too_large(name, mode.st_size)
-        raw = _read_at_most(fd, MAX_BYTES + 1)
+        with open(fd, "rb", closefd=False) as source:  # buffered: reads until the limit
+            raw = source.read(MAX_BYTES + 1)
     except OSError as exc:
         raise _problem(name, f"cannot be read ({exc.strerror}); check the path and its "
                        "permissions") from None
@@ -62,18 +63,6 @@ def read_bytes(path: str | Path) -> bytes:
     if len(raw) > MAX_BYTES:  # it grew since, or its size was not told
         raise _too_large(name, len(raw))
     return raw
-
-
-def _read_at_most(fd: int, limit: int) -> bytes:
-    chunks: list[bytes] = []
-    left = limit
-    while left > 0:
-        chunk = os.read(fd, min(left, 1 << 16))
-        if not chunk:
-            break
-        chunks.append(chunk)
-        left -= len(chunk)
-    return b"".join(chunks)
 
 
 def _too_large(name: str, size: int) -> PolicyError:
@@ -88,16 +77,14 @@ def check_size(raw: bytes, name: str) -> None:
 
 def decode(raw: bytes, name: str) -> str:
     """The text of `raw`, refused unless it is UTF-8 without NUL or control characters."""
-    if raw.startswith(b"\xef\xbb\xbf"):
-        raw = raw[3:]
     try:
-        text = raw.decode("utf-8")
+        text = raw.decode("utf-8-sig")  # a byte order mark at the start is dropped
     except UnicodeDecodeError as exc:
-        before = raw[: exc.start]
+        before = exc.object[: exc.start]  # the bytes after the mark, if there was one
         line = before.count(b"\n") + 1
         column = exc.start - (before.rfind(b"\n") + 1) + 1
-        raise _problem(name, f"is not UTF-8 text (byte 0x{raw[exc.start]:02x}); save the "
-                       "file as UTF-8", line, column) from None
+        raise _problem(name, f"is not UTF-8 text (byte 0x{exc.object[exc.start]:02x}); save "
+                       "the file as UTF-8", line, column) from None
     if "\x00" in text:
         line, column = position(text, text.index("\x00"))
         raise _problem(name, "contains a NUL character, so it is not a text file; save the "
