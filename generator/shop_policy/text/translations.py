@@ -12,6 +12,7 @@ import io
 from functools import cache
 from pathlib import Path
 
+from babel.core import negotiate_locale
 from babel.support import Translations
 
 from shop_policy.errors import CatalogError
@@ -30,11 +31,7 @@ def available_locales() -> list[str]:
 
 def catalog_for(locale: str) -> str | None:
     """The catalog that serves `locale`: its own, else its language's (de_AT -> de)."""
-    available = available_locales()
-    if locale in available:
-        return locale
-    language = locale.split("_", 1)[0]
-    return language if language in available else None
+    return negotiate_locale([locale], available_locales(), aliases=None)
 
 
 def catalog_path(catalog: str) -> Path:
