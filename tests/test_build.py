@@ -117,7 +117,7 @@ def test_example_checks_clean_in_strict_mode(built: Path,
 def test_json_ld_in_every_locale_matches_the_policy(built: Path, locale: str) -> None:
     import json
 
-    from shop_policy.read.model import EU
+    from shop_policy.rules.regions import EU
 
     page = (built / "site" / locale / "policy" / "index.html").read_text("utf-8")
     block = re.search(r'<script type="application/ld\+json">(.*?)</script>', page, re.S)

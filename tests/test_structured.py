@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import re
 
-from shop_policy.read.model import EU
+from shop_policy.rules.regions import EU
 from tests.golden import CASES, render_case
 
 SCHEMA = "https://schema.org/"

@@ -16,7 +16,7 @@ from shop_policy.outputs.registry import OUTPUTS
 from shop_policy.parallel import split_map
 from shop_policy.paths import Paths
 from shop_policy.read.model import Policy
-from shop_policy.read.validate import Warn, read_policy
+from shop_policy.read.validate import read_policy
 from shop_policy.text.facts import facts_for
 from shop_policy.text.render import environment, use_locale
 from shop_policy.text.translations import translations
@@ -106,10 +106,10 @@ def _render_locale(env: Environment, policy: Policy, base: tuple[str, dict[str, 
     return rendered
 
 
-def _read_and_render(policy_path: Path, paths: Paths, warn: Warn | None, clock: Timings
+def _read_and_render(policy_path: Path, paths: Paths, clock: Timings
                      ) -> tuple[Policy, Rendered]:
     with clock.phase(READ):
-        policy = read_policy(policy_path, warn)
+        policy = read_policy(policy_path)
     with clock.phase(RENDER):
         return policy, render_outputs(policy, paths)
 
@@ -133,16 +133,16 @@ def _write(outputs: Mapping[Path, Mapping[str, Content]], scratch: Path, *, forc
 
 
 def generate(policy_path: Path, paths: Paths, *, force: bool = False,
-             warn: Warn | None = None, timings: Timings | None = None) -> Report:
+             timings: Timings | None = None) -> Report:
     clock = timings if timings is not None else Timings()
     with session(paths.anchor, paths.outputs) as scratch:
-        _, rendered = _read_and_render(policy_path, paths, warn, clock)
+        _, rendered = _read_and_render(policy_path, paths, clock)
         with clock.phase(WRITE):
             return _write(rendered.by_path(paths, SOURCES), scratch, force=force)
 
 
 def build(policy_path: Path, paths: Paths, *, force: bool = False,
-          warn: Warn | None = None, toolkit: bool = True,
+          toolkit: bool = True,
           timings: Timings | None = None) -> Report:
     """Generate and build. Until every site has built, nothing outside a scratch folder
     changes; then sources, snippets and sites are put in place together, journaled."""
@@ -152,7 +152,7 @@ def build(policy_path: Path, paths: Paths, *, force: bool = False,
 
     sites = [paths.site, paths.toolkit] if toolkit else [paths.site]
     with session(paths.anchor, paths.outputs) as scratch:
-        policy, rendered = _read_and_render(policy_path, paths, warn, clock)
+        policy, rendered = _read_and_render(policy_path, paths, clock)
         with clock.phase(WRITE):
             plans = [plan(survey(root), files)
                      for root, files in rendered.by_path(paths, SOURCES).items()]

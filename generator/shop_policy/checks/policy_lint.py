@@ -11,8 +11,9 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
-from shop_policy.read.model import EEA, Policy
+from shop_policy.read.model import Policy
 from shop_policy.rules import marketplaces as mk
+from shop_policy.rules.regions import EEA
 
 Path = tuple[str | int, ...]
 Check = Callable[[Policy], Iterator[tuple[Path, str]]]

@@ -8,22 +8,13 @@ from __future__ import annotations
 
 from typing import Any
 
-from shop_policy.read.model import EEA, EU, Policy, ShippingCost
+from shop_policy.read.model import Policy, ShippingCost
+from shop_policy.rules.regions import countries
 from shop_policy.text.facts import Facts
 
 SCHEMA = "https://schema.org/"
 REFUND_TYPES = {"original_payment": "FullRefund", "store_credit": "StoreCreditRefund",
                 "exchange": "ExchangeRefund"}
-
-
-def countries(codes: list[str]) -> list[str]:
-    """ISO 3166-1 codes the policy applies to: regions expanded, the world left out."""
-    found: list[str] = []
-    for code in codes:
-        members = EU if code == "EU" else EEA if code == "EEA" else () if code == "WORLD" \
-            else (code,)
-        found += [c for c in members if c not in found]
-    return found
 
 
 def _money(amount: Any, currency: str) -> dict[str, Any]:

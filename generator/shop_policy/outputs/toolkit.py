@@ -6,7 +6,8 @@ toolkit/<locale>/, never into the public site.
 
 from __future__ import annotations
 
-from shop_policy.casework.advisor import CONDITIONS, REASONS, decision_table, messages
+from shop_policy.casework.advisor import CONDITIONS, REASONS, decision_table
+from shop_policy.casework.wording import messages
 from shop_policy.engine.theme import toolkit_config, toolkit_config_name
 from shop_policy.outputs.exports import HELP_DESK_VARIABLES
 from shop_policy.outputs.kinds import Context, Files

@@ -27,11 +27,10 @@ from shop_policy.read.values import (
     text_for,
     unique,
 )
-from shop_policy.rules.regions import EEA, EU  # imported from here by older callers
 
 # The models, and the values the rest of the code takes from here beside them.
 __all__ = [
-    "DEFAULT_TEXT", "EEA", "EU", "Cancellation", "Change", "Condition",
+    "DEFAULT_TEXT", "Cancellation", "Change", "Condition",
     "DamagedItems", "Evidence", "Marketplace", "MarketplaceNotes", "NonReturnable",
     "NonReturnableCategory", "Payer", "Policy", "RefundMethod", "Refunds", "Remedy",
     "RestockingFee", "ReturnShipping", "Returns", "ShippingCost", "Shop", "StoreCredit",

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
@@ -19,18 +19,16 @@ from shop_policy.read.model import DEFAULT_TEXT, Policy
 from shop_policy.read.values import check_locale
 from shop_policy.text.translations import available_locales, catalog_for
 
-Warn = Callable[[Problem], None]  # no longer used: warnings are logged
 Check = tuple[tuple[str | int, ...], str, bool]  # (path, message, point at the key)
 
 log = logging.getLogger(__name__)
 
 
-def read_policy(path: str | Path, warn: Warn | None = None) -> Policy:
+def read_policy(path: str | Path) -> Policy:
     """Load, validate and check the policy at `path`; raise PolicyError listing all problems.
 
     Warnings (a text of your own missing in a language, when falling back is allowed)
     are logged on the "shop_policy" logger, one Problem each (`extra={"problem": ...}`).
-    `warn` is no longer used; it stays until pipeline.py stops passing it.
     """
     return validate(load(path))
 
