@@ -1,12 +1,12 @@
-"""The built sites in a real browser: Debian's Chromium driven by Playwright."""
+"""The built sites in a real browser: Chromium (Debian's, or Playwright's own) driven by
+Playwright. Without a Chromium these tests fail, naming the command that installs one."""
 
 from __future__ import annotations
 
 import functools
-import os
 import shutil
 import threading
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -18,7 +18,8 @@ from tests import everywhere
 from tests.advice_cases import CASES, run_case
 from tests.conftest import POLICIES, build_project, example_locales
 
-CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
+NO_CHROMIUM = ("no Chromium found: install Debian's (`sudo apt-get install chromium`) or "
+               "Playwright's (`.venv/bin/playwright install chromium`)")
 ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
         "--disable-background-networking", "--disable-component-update", "--disable-sync"]
 
@@ -47,18 +48,35 @@ class _QuietHandler(SimpleHTTPRequestHandler):
         pass
 
 
+def find_chromium(candidates: Iterable[str | None]) -> str:
+    """The first candidate that is a file; without one the test fails (never skips),
+    naming the command that installs a Chromium."""
+    for candidate in candidates:
+        if candidate and Path(candidate).is_file():
+            return candidate
+    pytest.fail(NO_CHROMIUM, pytrace=False)
+
+
 @pytest.fixture(scope="module")
 def browser() -> Iterator[object]:
-    if not Path(CHROMIUM).exists():
-        if os.environ.get("CI"):
-            pytest.fail(f"Chromium is missing at {CHROMIUM}; .ci/run installs it")
-        pytest.skip("Chromium is not installed here (apt-get install chromium)")
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as playwright:
-        instance = playwright.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        chromium = find_chromium([shutil.which("chromium"), shutil.which("chromium-browser"),
+                                  "/usr/bin/chromium", playwright.chromium.executable_path])
+        instance = playwright.chromium.launch(executable_path=chromium, args=ARGS)
         yield instance
         instance.close()
+
+
+def test_without_a_chromium_the_browser_tests_fail_and_say_how_to_install_one(
+        tmp_path: Path) -> None:
+    absent, folder, found = str(tmp_path / "absent"), str(tmp_path), tmp_path / "chromium"
+    found.touch()
+    assert find_chromium([None, absent, folder, str(found)]) == str(found)
+    with pytest.raises(pytest.fail.Exception) as failed:
+        find_chromium([None, absent, folder])
+    assert str(failed.value) == NO_CHROMIUM
 
 
 @pytest.fixture
