@@ -18,6 +18,8 @@ from tests import everywhere
 from tests.advice_cases import CASES, run_case
 from tests.conftest import POLICIES, build_project, example_locales
 
+pytestmark = pytest.mark.browser
+
 NO_CHROMIUM = ("no Chromium found: install Debian's (`sudo apt-get install chromium`) or "
                "Playwright's (`.venv/bin/playwright install chromium`)")
 ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
@@ -277,6 +279,7 @@ def _inspect(tab: object, root: Path, path: str, allowed: list[str]) -> list[str
     return found + ([] if tab.evaluate("window.__pwned") is None else ["window.__pwned"])
 
 
+@pytest.mark.slow
 def test_injected_payloads_never_run(browser: object, hostile_site: tuple[str, Path, str]
                                      ) -> None:
     """Every page, site and toolkit: no dialog opens, no script the seller typed runs, no
@@ -314,6 +317,7 @@ A11Y_PAGES = [f"site/{locale}/{page}" for locale in LOCALES
     "toolkit/en/replies/return-declined/", "toolkit/ar/", "toolkit/ar/advisor/"]
 
 
+@pytest.mark.slow
 def test_no_serious_accessibility_violations(browser: object, base_url: str) -> None:
     from axe_playwright_python.sync_playwright import Axe
 

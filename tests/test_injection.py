@@ -107,6 +107,7 @@ def _field(path: tuple[str | int, ...]) -> str:
                     if not isinstance(p, int) and p not in EXAMPLE_LOCALES)
 
 
+@pytest.mark.slow
 def test_hostile_text_in_every_field_stays_inert(everywhere_built: tuple[Path, Hostile]
                                                 ) -> None:
     """The example with hostile text in every string field the model takes (see

@@ -96,6 +96,7 @@ def stopped(tmp_path: Path, monkeypatch: pytest.MonkeyPatch
     yield root, snapshot, before
 
 
+@pytest.mark.slow
 def test_a_stop_at_any_step_is_finished_by_the_next_run(
         stopped: tuple[Path, Path, dict[str, dict[str, bytes]]]) -> None:
     root, snapshot, before = stopped

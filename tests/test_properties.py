@@ -7,6 +7,7 @@ import io
 import re
 from decimal import Decimal
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from ruamel.yaml import YAML
@@ -19,6 +20,8 @@ from shop_policy.read.load import loads
 from shop_policy.read.validate import validate
 from shop_policy.text.translations import available_locales
 from tests.conftest import EXAMPLE
+
+pytestmark = pytest.mark.slow  # hypothesis: 165 generated policies, each validated
 
 LOCALES = available_locales()  # a random policy may publish any of them
 WORDS = st.text(alphabet="abcdefghijklmnopqrstuvwxyz ", min_size=3, max_size=40).map(

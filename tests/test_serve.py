@@ -7,6 +7,8 @@ import sys
 import time
 from pathlib import Path
 
+import pytest
+
 from tests.conftest import fetch, free_port
 
 
@@ -19,6 +21,7 @@ def wait_for(url: str, text: str, seconds: float = 30) -> bool:
     return False
 
 
+@pytest.mark.slow
 def test_serve_rebuilds_when_the_policy_changes(project: Path) -> None:
     port = free_port()
     server = subprocess.Popen(
