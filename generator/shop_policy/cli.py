@@ -2,14 +2,19 @@
 
 from __future__ import annotations
 
+import functools
+from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import click
 
 from shop_policy import __version__
 from shop_policy.casework.advisor import CONDITIONS, MARKETPLACES, REASONS
 from shop_policy.console import Commands, warnings_logged
+
+if TYPE_CHECKING:
+    from shop_policy.paths import Paths
 
 DEFAULT_POLICY = Path("policies/shop.yaml")
 
@@ -33,6 +38,28 @@ toolkit_option = click.option(
     "--toolkit-dir", type=click.Path(path_type=Path, file_okay=False),
     default=Path("toolkit"), show_default=True,
     help="Where the built private seller toolkit goes.")
+
+
+def folder_options(command: Callable[..., Any]) -> Callable[..., Any]:
+    """The output folders and the site's look as options, given to `command` as one
+    `paths` (every command that writes or checks takes all of them, so that a run and
+    its check agree on where things are)."""
+
+    @functools.wraps(command)
+    def with_paths(*args: Any, site_src: Path, snippets: Path, site_dir: Path,
+                   toolkit_dir: Path, base_config: Path, **kwargs: Any) -> Any:
+        from shop_policy.paths import Paths
+
+        paths = Paths(site_src=site_src, snippets=snippets, site=site_dir,
+                      toolkit=toolkit_dir, base_config=base_config)
+        return command(*args, paths=paths, **kwargs)
+
+    for option in (base_config_option, toolkit_option, site_dir_option, snippets_option,
+                   site_src_option):
+        with_paths = option(with_paths)
+    return with_paths
+
+
 force_option = click.option(
     "--force", is_flag=True, help="Overwrite generated files even if they were edited.")
 timings_option = click.option(
@@ -60,19 +87,14 @@ def validate(policy_path: Path) -> None:
 
 @main.command()
 @policy_option
-@site_src_option
-@snippets_option
-@base_config_option
+@folder_options
 @force_option
 @timings_option
-def generate(policy_path: Path, site_src: Path, snippets: Path, base_config: Path,
-             force: bool, timings: bool) -> None:
+def generate(policy_path: Path, paths: Paths, force: bool, timings: bool) -> None:
     """Write the site sources and snippets, without building the sites."""
-    from shop_policy.paths import Paths
     from shop_policy.pipeline import generate as run
     from shop_policy.timings import Timings
 
-    paths = Paths(site_src=site_src, snippets=snippets, base_config=base_config)
     clock = Timings()
     _summary(run(policy_path, paths, force=force, timings=clock))
     if timings:
@@ -81,42 +103,31 @@ def generate(policy_path: Path, site_src: Path, snippets: Path, base_config: Pat
 
 @main.command()
 @policy_option
-@site_src_option
-@snippets_option
-@site_dir_option
-@toolkit_option
-@base_config_option
+@folder_options
 @force_option
 @click.option("--public-only", is_flag=True,
               help="Build only the public site; leave the built toolkit as it is.")
 @timings_option
-def build(policy_path: Path, site_src: Path, snippets: Path, site_dir: Path,
-          toolkit_dir: Path, base_config: Path, force: bool, public_only: bool,
+def build(policy_path: Path, paths: Paths, force: bool, public_only: bool,
           timings: bool) -> None:
     """Generate everything and build the public site and the private toolkit."""
-    from shop_policy.paths import Paths
     from shop_policy.pipeline import build as run
     from shop_policy.timings import Timings
 
-    paths = Paths(site_src=site_src, snippets=snippets, site=site_dir, toolkit=toolkit_dir,
-                  base_config=base_config)
     clock = Timings()
     _summary(run(policy_path, paths, force=force, toolkit=not public_only, timings=clock))
     if timings:
         click.echo(clock.table(), err=True, nl=False)
     if public_only:
-        click.echo(f"public site built in {site_dir}/ (publish it)")
+        click.echo(f"public site built in {paths.site}/ (publish it)")
     else:
-        click.echo(f"public site built in {site_dir}/ (publish it); private seller toolkit "
-                   f"in {toolkit_dir}/ (never publish it)")
+        click.echo(f"public site built in {paths.site}/ (publish it); private seller toolkit "
+                   f"in {paths.toolkit}/ (never publish it)")
 
 
 @main.command()
-@site_src_option
-@snippets_option
-@site_dir_option
-@toolkit_option
-def clean(site_src: Path, snippets: Path, site_dir: Path, toolkit_dir: Path) -> None:
+@folder_options
+def clean(paths: Paths) -> None:
     """Delete the generated files, keeping any that were edited by hand.
 
     Files you added to the output folders (a CNAME, a verification page, notes) and
@@ -125,9 +136,9 @@ def clean(site_src: Path, snippets: Path, site_dir: Path, toolkit_dir: Path) -> 
     from shop_policy.pipeline import write_outputs
     from shop_policy.write.journal import STATE_FILE
 
-    report = write_outputs({site_src: {}, snippets: {}, site_dir: {}, toolkit_dir: {}},
-                           anchor=site_dir.parent, keep_edits=True)
-    (site_dir.parent / STATE_FILE).unlink(missing_ok=True)
+    report = write_outputs({root: {} for root in paths.outputs}, anchor=paths.anchor,
+                           keep_edits=True)
+    (paths.anchor / STATE_FILE).unlink(missing_ok=True)
     click.echo(f"{len(report.removed)} generated files removed")
     if report.kept:
         click.echo(f"{len(report.kept)} kept because they were edited since shop-policy "
@@ -155,23 +166,16 @@ def schema(output: Path | None) -> None:
 
 @main.command()
 @policy_option
-@site_src_option
-@snippets_option
-@site_dir_option
-@toolkit_option
-@base_config_option
+@folder_options
 @click.option("--port", default=8000, show_default=True, help="Port to serve on.")
-def serve(policy_path: Path, site_src: Path, snippets: Path, site_dir: Path,
-          toolkit_dir: Path, base_config: Path, port: int) -> None:
+def serve(policy_path: Path, paths: Paths, port: int) -> None:
     """Preview the public site, rebuilding when the policy, a template or mkdocs.yml changes.
 
     Each rebuild also regenerates the snippets and rebuilds the toolkit in toolkit/.
     """
     from shop_policy.engine.serve import serve as run
-    from shop_policy.paths import Paths
 
-    run(policy_path, Paths(site_src=site_src, snippets=snippets, site=site_dir,
-                           toolkit=toolkit_dir, base_config=base_config), port=port)
+    run(policy_path, paths, port=port)
 
 
 @main.command()
@@ -214,13 +218,10 @@ def advise(policy_path: Path, order_date: Any, shipped: Any, delivered: Any, tod
 
 @main.command()
 @policy_option
-@site_src_option
-@snippets_option
-@base_config_option
+@folder_options
 @click.option("--strict", is_flag=True, help="Treat warnings as errors.")
 @click.option("--json", "as_json", is_flag=True, help="Report as JSON, for other tools.")
-def check(policy_path: Path, site_src: Path, snippets: Path, base_config: Path,
-          strict: bool, as_json: bool) -> None:
+def check(policy_path: Path, paths: Paths, strict: bool, as_json: bool) -> None:
     """Check drift, consistency, templates and the policy against the law and marketplaces.
 
     Exit 0 when all is well, 1 when something is wrong, 2 when the policy is unreadable.
@@ -229,9 +230,7 @@ def check(policy_path: Path, site_src: Path, snippets: Path, base_config: Path,
     import json
 
     from shop_policy.checks import exit_code, run_checks
-    from shop_policy.paths import Paths
 
-    paths = Paths(site_src=site_src, snippets=snippets, base_config=base_config)
     findings = run_checks(policy_path, paths)
     logged = warnings_logged()  # reading the policy's, already on standard error
     errors = sum(f.severity == "error" for f in findings)
