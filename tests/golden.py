@@ -5,6 +5,8 @@ Regenerate them with `make golden` (python -m tests.golden), then read the diff.
 
 from __future__ import annotations
 
+import json
+import re
 import shutil
 from collections.abc import Mapping
 from functools import cache
@@ -46,12 +48,78 @@ def render_case(policy_path: Path) -> Mapping[str, str]:
 
 
 def golden_view(files: Mapping[str, str]) -> dict[str, str]:
-    """The generated files as the golden tree holds them.
+    """The generated files as the golden tree holds them, for a reader to review.
 
     A file that is an exact copy of one in shop_policy/static/ (a stylesheet, the toolkit's
     script) stands as a one-line pointer to it, so the golden tree holds only what the
-    policy decides, not a copy of those files for every locale."""
-    return {rel: _pointer(rel, text) for rel, text in files.items()}
+    policy decides, not a copy of those files for every locale. JSON inside a page
+    (structured data, the advisor's table) is laid out one value a line. Each of these
+    stands for exactly one generated text, so the golden test still sees every change."""
+    return {rel: _laid_out_json(_pointer(rel, text)) for rel, text in files.items()}
+
+
+# JSON in a <script> of a page, as Jinja's |tojson writes it: keys sorted, text as it is
+# but <, >, & and ' escaped, so that it cannot close its script.
+JSON_SCRIPT = re.compile(r'(<script type="application/(?:ld\+)?json"[^>]*>)(.*?)(</script>)',
+                         re.S)
+WIDTH = 88  # the longest line of JSON laid out, as for the code
+
+
+def _tojson(data: object) -> str:
+    text = json.dumps(data, sort_keys=True, ensure_ascii=False)
+    return (text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+            .replace("'", "\\u0027"))
+
+
+def _lay_out(data: object, indent: str = "", lead: int = 0) -> str:
+    """JSON as _tojson writes it, laid out: each member of an object or list that holds
+    others on a line of its own; one of plain values on one line if it fits, else a long
+    list as many to a line as fit, a long object a member to a line."""
+    line = _tojson(data)
+    nested = isinstance(data, dict | list) and any(
+        isinstance(v, dict | list) for v in (data.values() if isinstance(data, dict) else data))
+    if not nested and len(indent) + lead + len(line) + 1 <= WIDTH:  # "lead": a key
+        return line
+    inner = indent + "  "
+    if isinstance(data, list) and not nested:  # plain values, as many to a line as fit
+        lines = [inner]
+        for value in data:
+            item = _tojson(value) + ","
+            if lines[-1] != inner and len(lines[-1]) + 1 + len(item) > WIDTH:
+                lines.append(inner)
+            lines[-1] += item if lines[-1] == inner else f" {item}"
+        return "[\n" + "\n".join(lines)[:-1] + f"\n{indent}]"
+    if isinstance(data, dict):
+        members = [f"{inner}{_tojson(k)}: {_lay_out(v, inner, len(_tojson(k)) + 2)}"
+                   for k, v in sorted(data.items())]
+        return "{\n" + ",\n".join(members) + f"\n{indent}}}"
+    if isinstance(data, list):
+        return "[\n" + ",\n".join(f"{inner}{_lay_out(v, inner)}" for v in data) + f"\n{indent}]"
+    return line
+
+
+def _laid_out_json(text: str) -> str:
+    """Each JSON object or list in a <script> laid out on lines of its own. Only JSON
+    written exactly as |tojson writes it is laid out, so a change in how the generator
+    writes it shows as a change here too."""
+    def lay_out(block: re.Match[str]) -> str:
+        start, raw, end = block.groups()
+        try:
+            data = json.loads(raw)
+        except ValueError:
+            return block[0]
+        shown = f"\n{_lay_out(data)}\n"
+        if shown.count("\n") == 2:  # short enough for one line: shown as it is
+            return block[0]
+        if raw == _tojson(data):
+            return start + shown + end
+        if raw == shown:
+            raise ValueError("JSON in a page is written as the golden tree lays it out: "
+                             "tests/golden.py cannot tell the two apart; change how it "
+                             "shows JSON")
+        return block[0]
+
+    return JSON_SCRIPT.sub(lay_out, text)
 
 
 def _pointer(rel: str, text: str) -> str:
