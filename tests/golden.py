@@ -5,11 +5,13 @@ Regenerate them with `make golden` (python -m tests.golden), then read the diff.
 
 from __future__ import annotations
 
+import difflib
 import json
 import re
 import shutil
 from collections.abc import Mapping
 from functools import cache
+from importlib import resources
 from pathlib import Path
 from types import MappingProxyType
 
@@ -52,10 +54,38 @@ def golden_view(files: Mapping[str, str]) -> dict[str, str]:
 
     A file that is an exact copy of one in shop_policy/static/ (a stylesheet, the toolkit's
     script) stands as a one-line pointer to it, so the golden tree holds only what the
-    policy decides, not a copy of those files for every locale. JSON inside a page
-    (structured data, the advisor's table) is laid out one value a line. Each of these
-    stands for exactly one generated text, so the golden test still sees every change."""
-    return {rel: _laid_out_json(_pointer(rel, text)) for rel, text in files.items()}
+    policy decides, not a copy of those files for every locale. A theme override that
+    patches one of Material's templates stands as the patch: a unified diff against
+    Material's file, named <file>.diff. JSON inside a page (structured data, the
+    advisor's table) is laid out on lines of its own. Each of these stands for exactly
+    one generated text, so the golden test still sees every change."""
+    view = {}
+    for rel, text in files.items():
+        shown = _pointer(rel, text)
+        if shown == text and (patch := _material_patch(rel, text)) is not None:
+            rel, shown = f"{rel}.diff", patch
+            assert rel not in files, f"{rel} is generated, and stands for {rel[:-5]} too"
+        view[rel] = _laid_out_json(shown)
+    return view
+
+
+MATERIAL = resources.files("material") / "templates"
+OVERRIDES = "site_src/overrides/"
+
+
+def _material_patch(rel: str, text: str) -> str | None:
+    """A theme override as a unified diff against the Material template it overrides,
+    or None if it overrides none (a file of our own, under shop_policy/static/)."""
+    if not rel.startswith(OVERRIDES):
+        return None
+    name = rel.removeprefix(OVERRIDES)
+    original = MATERIAL.joinpath(*name.split("/"))
+    if not original.is_file():
+        return None
+    diff = difflib.unified_diff(original.read_text("utf-8").splitlines(keepends=True),
+                                text.splitlines(keepends=True),
+                                f"material/templates/{name}", rel)
+    return "".join(diff) or f"(the same as material/templates/{name})\n"
 
 
 # JSON in a <script> of a page, as Jinja's |tojson writes it: keys sorted, text as it is
