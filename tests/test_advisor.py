@@ -8,7 +8,8 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from shop_policy.casework.advisor import Case, advise, clause_text, messages
+from shop_policy.casework.advisor import Case, advise
+from shop_policy.casework.wording import clause_text, messages
 from shop_policy.cli import main
 from shop_policy.read.validate import read_policy
 from shop_policy.text.translations import SOURCE_LOCALE, translations

@@ -15,8 +15,6 @@ import math
 from dataclasses import dataclass
 from typing import Any, get_args
 
-from shop_policy.casework.wording import clause_text as clause_text  # imported from here
-from shop_policy.casework.wording import messages as messages  # by toolkit.py and tests
 from shop_policy.errors import CaseError
 from shop_policy.outputs.replies import available
 from shop_policy.read.model import Marketplace, Policy
