@@ -258,3 +258,20 @@ def test_a_new_output_folder_is_moved_into_place_whole(tmp_path: Path) -> None:
     assert set(_files(out)) == {"en/a.txt", "de/b.txt", MANIFEST}
     assert write_outputs({out: {"en/a.txt": "A\n", "de/b.txt": "B\n"}}).written == [], \
         "nothing changed"
+
+
+def test_the_stat_cache_only_saves_reading(tmp_path: Path) -> None:
+    from shop_policy.write.statcache import CACHE
+
+    out = tmp_path / "out"
+    write_outputs({out: {"a.md": "A\n", "b.md": "B\n"}})
+    assert json.loads((tmp_path / CACHE).read_text())[str(out.resolve())].keys() == \
+        {"a.md", "b.md"}
+    (out / "a.md").write_text("my edit\n")
+    with pytest.raises(OutputConflict, match=r"a\.md: was edited"):
+        write_outputs({out: {"a.md": "A2\n", "b.md": "B\n"}})
+    (tmp_path / CACHE).write_text("{damaged")
+    with pytest.raises(OutputConflict, match=r"a\.md: was edited"):
+        write_outputs({out: {"a.md": "A2\n", "b.md": "B\n"}})
+    (out / "a.md").write_text("A\n")
+    assert write_outputs({out: {"a.md": "A2\n", "b.md": "B\n"}}).written == [out / "a.md"]

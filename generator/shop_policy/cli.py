@@ -134,11 +134,13 @@ def clean(paths: Paths) -> None:
     generated files you edited stay where they are.
     """
     from shop_policy.pipeline import write_outputs
+    from shop_policy.write import statcache
     from shop_policy.write.journal import STATE_FILE
 
     report = write_outputs({root: {} for root in paths.outputs}, anchor=paths.anchor,
                            keep_edits=True)
-    (paths.anchor / STATE_FILE).unlink(missing_ok=True)
+    for cache in (STATE_FILE, statcache.CACHE):
+        (paths.anchor / cache).unlink(missing_ok=True)
     click.echo(f"{len(report.removed)} generated files removed")
     if report.kept:
         click.echo(f"{len(report.kept)} kept because they were edited since shop-policy "

@@ -21,9 +21,10 @@ from shop_policy.text.facts import facts_for
 from shop_policy.text.render import environment, use_locale
 from shop_policy.text.translations import translations
 from shop_policy.timings import Timings
+from shop_policy.write import statcache
 from shop_policy.write.journal import STATE_FILE, apply, session
-from shop_policy.write.manifest import Content, Report, check, plan, survey
-from shop_policy.write.staging import discard, stage
+from shop_policy.write.manifest import Content, Plan, Report, Survey, check, plan, survey
+from shop_policy.write.staging import Transaction, discard, stage
 
 # The phases `--timings` reports; reading, rendering and writing are generation. A build
 # writes the sources once, into its scratch folder, and moves them into place at the end.
@@ -126,10 +127,24 @@ def write_outputs(outputs: Mapping[Path, Mapping[str, Content]], *, anchor: Path
 
 def _write(outputs: Mapping[Path, Mapping[str, Content]], scratch: Path, *, force: bool,
            keep_edits: bool = False) -> Report:
-    plans = [plan(survey(root), dict(files)) for root, files in outputs.items()]
+    plans = _plans(outputs, scratch.parent)
     check(plans, force=force, keep_edits=keep_edits)
     mirrors = {root: scratch / f"{n}-{root.name}" for n, root in enumerate(outputs)}
-    return apply(stage(plans, mirrors), scratch.parent, scratch)
+    return _put_in_place(stage(plans, mirrors), plans, scratch.parent, scratch)
+
+
+def _plans(outputs: Mapping[Path, Mapping[str, Content]], anchor: Path,
+           surveys: Mapping[Path, Survey] | None = None) -> list[Plan]:
+    """Each folder's plan, from its survey (made now unless given) and the stat cache."""
+    return [plan((surveys or {}).get(root) or survey(root), dict(files),
+                 statcache.load(anchor, root)) for root, files in outputs.items()]
+
+
+def _put_in_place(tx: Transaction, plans: list[Plan], anchor: Path, scratch: Path
+                  ) -> Report:
+    report = apply(tx, anchor, scratch)
+    statcache.save(anchor, {one.root: sorted(one.digests) for one in plans})
+    return report
 
 
 def generate(policy_path: Path, paths: Paths, *, force: bool = False,
@@ -154,8 +169,7 @@ def build(policy_path: Path, paths: Paths, *, force: bool = False,
     with session(paths.anchor, paths.outputs) as scratch:
         policy, rendered = _read_and_render(policy_path, paths, clock)
         with clock.phase(WRITE):
-            plans = [plan(survey(root), files)
-                     for root, files in rendered.by_path(paths, SOURCES).items()]
+            plans = _plans(rendered.by_path(paths, SOURCES), paths.anchor)
             check(plans, force=force)
             surveys = {root: survey(root) for root in sites}
             tx = stage(plans, {paths.site_src: scratch / "site_src",
@@ -167,8 +181,8 @@ def build(policy_path: Path, paths: Paths, *, force: bool = False,
                                            scratch, surveys, force=force)
             with clock.phase(STAGE_SITES):
                 generated = rendered.by_path(paths, ("site", "toolkit"))
-                more = [plan(surveys[root], generated[root] | files)
-                        for root, files in built.items()]
+                more = _plans({root: generated[root] | files for root, files in built.items()},
+                              paths.anchor, surveys)
                 check(more, force=force)
                 tx.extend(stage(more, {paths.site: scratch / "site",
                                        paths.toolkit: scratch / "toolkit"}))
@@ -179,4 +193,4 @@ def build(policy_path: Path, paths: Paths, *, force: bool = False,
             discard(tx)
             raise
         with clock.phase(SWAP):
-            return apply(tx, paths.anchor, scratch)
+            return _put_in_place(tx, plans + more, paths.anchor, scratch)

@@ -17,6 +17,7 @@ from pathlib import Path, PurePosixPath
 
 from shop_policy.errors import OutputConflict, UnsafeOutput
 from shop_policy.write.files import digest, file_digest
+from shop_policy.write.statcache import Known, stat_of
 
 MANIFEST = ".shop-policy-manifest.json"
 
@@ -160,8 +161,11 @@ def survey(root: Path) -> Survey:
     return Survey(root, recorded, frozenset(files), frozenset(folders), frozenset(links))
 
 
-def plan(folder: Survey, files: dict[str, Content]) -> Plan:
-    """What writing `files` into the surveyed folder means: new digests, current digests."""
+def plan(folder: Survey, files: dict[str, Content], known: Known | None = None) -> Plan:
+    """What writing `files` into the surveyed folder means: new digests, current digests.
+
+    A file written before that looks on disk as it did then (`known`, from the stat
+    cache) is taken to hold what the manifest records; any other is read."""
     data: dict[str, bytes | Built | Kept] = {}
     digests: dict[str, str] = {}
     for rel, content in files.items():
@@ -174,10 +178,17 @@ def plan(folder: Survey, files: dict[str, Content]) -> Plan:
             digests[rel] = file_digest(content.path)
         else:
             digests[rel] = content.sha
-    current = {rel: file_digest(folder.root / rel)
+    current = {rel: _current(folder, rel, known or {})
                for rel in set(files) | set(folder.recorded)
                if rel in folder.files and folder.link_on_the_way(rel) is None}
     return Plan(folder, data, digests, current)
+
+
+def _current(folder: Survey, rel: str, known: Known) -> str:
+    path = folder.root / rel
+    if rel in folder.recorded and rel in known and known[rel] == stat_of(path):
+        return folder.recorded[rel]
+    return file_digest(path)
 
 
 def unsafe(plan: Plan) -> list[str]:
