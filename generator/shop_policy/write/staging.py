@@ -8,6 +8,7 @@ folder changes here: `journal.apply` does that.
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -23,6 +24,7 @@ class Transaction:
     moves: list[tuple[Path, Path]] = field(default_factory=list)
     removals: list[tuple[Path, str]] = field(default_factory=list)
     report: Report = field(default_factory=Report)
+    made: set[str] = field(default_factory=set)  # mirror folders made while staging
 
     def extend(self, other: Transaction) -> None:
         self.roots += other.roots
@@ -65,12 +67,12 @@ def _stage_folder(plan: Plan, mirror: Path, complete: bool, tx: Transaction) -> 
     for rel, content in sorted(plan.files.items()):
         target, changed = root / rel, plan.changed(rel)
         if complete and isinstance(content, bytes):
-            _write_into(mirror / rel, content, target)  # the site engine reads the mirror
+            _write_into(mirror / rel, content, target, tx.made)  # the engine reads it
         if isinstance(content, Kept) or not changed:
             report.unchanged.append(target)
             continue
-        moves.append((_staged(content, mirror / rel, target, near=near, done=complete),
-                      target))
+        moves.append((_staged(content, mirror / rel, target, tx.made, near=near,
+                              done=complete), target))
         report.written.append(target)
     recorded = plan.survey.recorded
     edited = {rel: recorded[rel] for rel in plan.stale()
@@ -86,18 +88,22 @@ def _stage_folder(plan: Plan, mirror: Path, complete: bool, tx: Transaction) -> 
         if old is not None:
             tx.removals.append((root / MANIFEST, old))
     elif old != digest(manifest := manifest_bytes(listed)):
-        moves.append((_staged(manifest, mirror / MANIFEST, root / MANIFEST, near=near),
-                      root / MANIFEST))
+        moves.append((_staged(manifest, mirror / MANIFEST, root / MANIFEST, tx.made,
+                              near=near), root / MANIFEST))
     tx.moves += [(mirror, root)] if fresh and moves else moves
 
 
-def _write_into(staged: Path, data: bytes, target: Path) -> None:
-    staged.parent.mkdir(parents=True, exist_ok=True)
+def _write_into(staged: Path, data: bytes, target: Path, made: set[str]) -> None:
+    """Write a file of the mirror, making its folder once (`made`: folders made so far)."""
+    folder = os.path.dirname(staged)
+    if folder not in made:
+        os.makedirs(folder, exist_ok=True)
+        made.add(folder)
     write(str(staged), data, target=str(target))
 
 
-def _staged(content: bytes | Built, staged: Path, target: Path, *, near: bool,
-            done: bool = False) -> Path:
+def _staged(content: bytes | Built, staged: Path, target: Path, made: set[str], *,
+            near: bool, done: bool = False) -> Path:
     """Stage one file and return where it lies: in the mirror when that is on the
     target's disk (`done` when it is there already), else beside the target."""
     if isinstance(content, Built):
@@ -106,7 +112,7 @@ def _staged(content: bytes | Built, staged: Path, target: Path, *, near: bool,
         content = content.path.read_bytes()
     if near:
         if not done:
-            _write_into(staged, content, target)
+            _write_into(staged, content, target, made)
         return staged
     target.parent.mkdir(parents=True, exist_ok=True)
     return Path(write_beside(str(target), content))
