@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import gc
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from functools import partial
@@ -10,7 +9,7 @@ from pathlib import Path
 
 from jinja2 import Environment
 
-from shop_policy.engine.theme import language_names, site_base
+from shop_policy.engine.theme import site_base
 from shop_policy.outputs.kinds import FOLDERS, Context, Folder, Recorder
 from shop_policy.outputs.registry import OUTPUTS
 from shop_policy.parallel import split_map
@@ -65,16 +64,9 @@ def render_outputs(policy: Policy, paths: Paths) -> Rendered:
     child per other core each load the templates, catalogs and locale data they need.
     """
     locales = policy.shop.locales
-    language_names(tuple(locales))  # every locale's page names them all
     base = site_base(paths.base_config, paths.site_src)
     one_locale = partial(_render_locale, environment(), policy, base)
-    # Everything loaded so far lives until the end: the collector need not walk it again
-    # while rendering, and forked workers then need not copy the pages it sits on.
-    gc.freeze()
-    try:
-        parts = split_map(one_locale, locales)
-    finally:
-        gc.unfreeze()
+    parts = split_map(one_locale, locales)
     rendered = Rendered()
     for part in parts:
         rendered.merge(part)
