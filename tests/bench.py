@@ -20,6 +20,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from shop_policy.pipeline import GENERATION, SITES
+from tests import bench_optimisations
 from tests.conftest import example_locales, fetch, free_port
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -274,6 +275,8 @@ def main() -> None:
           f"it takes {generate / build:.0%} of the build's time; "
           f"the public site takes {public / i18n_time:.2f} x mkdocs-static-i18n's time for the "
           f"same pages (target: under 1.00). Cores: {os.cpu_count()}.")
+    print("\nWhat each optimisation buys (the full build with one taken out at a time):\n")
+    bench_optimisations.main(runs + 2)
 
 
 if __name__ == "__main__":

@@ -1,8 +1,16 @@
 """shop-policy: one shop-policy file in, every cancellation, return and refund text out."""
 
-from importlib.metadata import PackageNotFoundError, version
+from __future__ import annotations
 
-try:
-    __version__ = version("shop-policy")
-except PackageNotFoundError:  # run from a source tree that was never installed
-    __version__ = "0+unknown"
+
+def __getattr__(name: str) -> str:
+    # The version comes from the package metadata, looked up only when asked for:
+    # importlib.metadata costs a command tens of milliseconds to load.
+    if name == "__version__":
+        from importlib.metadata import PackageNotFoundError, version
+
+        try:
+            return version("shop-policy")
+        except PackageNotFoundError:  # a source tree that was never installed
+            return "0+unknown"
+    raise AttributeError(name)

@@ -9,7 +9,6 @@ from typing import TYPE_CHECKING, Any
 
 import click
 
-from shop_policy import __version__
 from shop_policy.casework.advisor import CONDITIONS, MARKETPLACES, REASONS
 from shop_policy.console import Commands, warnings_logged
 
@@ -67,7 +66,7 @@ timings_option = click.option(
 
 
 @click.group(cls=Commands, context_settings={"help_option_names": ["-h", "--help"]})
-@click.version_option(__version__, prog_name="shop-policy")
+@click.version_option(package_name="shop-policy", prog_name="shop-policy")
 def main() -> None:
     """Turn one shop-policy file into every cancellation, return and refund text.
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from functools import partial
@@ -9,7 +10,7 @@ from pathlib import Path
 
 from jinja2 import Environment
 
-from shop_policy.engine.theme import site_base
+from shop_policy.engine.theme import language_names, site_base
 from shop_policy.outputs.kinds import FOLDERS, Context, Folder, Recorder
 from shop_policy.outputs.registry import OUTPUTS
 from shop_policy.parallel import split_map
@@ -64,6 +65,7 @@ def render_outputs(policy: Policy, paths: Paths) -> Rendered:
     child per other core each load the templates, catalogs and locale data they need.
     """
     locales = policy.shop.locales
+    language_names(tuple(locales))  # every page names them all: worked out once, here
     base = site_base(paths.base_config, paths.site_src)
     one_locale = partial(_render_locale, environment(), policy, base)
     parts = split_map(one_locale, locales)
@@ -101,10 +103,17 @@ def _render_locale(env: Environment, policy: Policy, base: tuple[str, dict[str, 
 
 def _read_and_render(policy_path: Path, paths: Paths, clock: Timings
                      ) -> tuple[Policy, Rendered]:
-    with clock.phase(READ):
-        policy = read_policy(policy_path)
-    with clock.phase(RENDER):
-        return policy, render_outputs(policy, paths)
+    # What is loaded by now (the modules, their data) lives until the end: the
+    # collector need not walk it again and again while the policy is read and the
+    # texts rendered, and forked workers need not copy the pages it sits on.
+    gc.freeze()
+    try:
+        with clock.phase(READ):
+            policy = read_policy(policy_path)
+        with clock.phase(RENDER):
+            return policy, render_outputs(policy, paths)
+    finally:
+        gc.unfreeze()
 
 
 def write_outputs(outputs: Mapping[Path, Mapping[str, Content]], *, anchor: Path | None = None,

@@ -1,1 +1,1 @@
-"""casework"""
+"""Casework: the case advisor's decision table, its answers and its words."""

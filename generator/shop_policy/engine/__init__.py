@@ -1,1 +1,1 @@
-"""engine"""
+"""The site engine (mkdocs + Material): the only code that knows it."""

@@ -1,1 +1,1 @@
-"""text"""
+"""Text: facts per locale, the template environment, catalogs, placeholders, layout."""
