@@ -47,7 +47,6 @@ def test_example_facts() -> None:
     assert facts.store_credit_bonus == "10%"
     assert facts.store_credit_validity == ""
     assert facts.marketplaces == "our website, Etsy, and eBay"
-    assert facts.sells_to == "European Union, United Kingdom, and United States"
     assert facts.policy_url == "https://fernandkiln.example/policies/en/policy/"
     assert facts.effective_date == "September 1, 2026"
 
@@ -58,4 +57,3 @@ def test_fees_policy_facts() -> None:
     assert facts.restocking_fee == "12.5%"
     assert facts.store_credit_validity == "12 months"
     assert facts.cancel_window == ""
-    assert facts.sells_to == "United Kingdom and the rest of the world"

@@ -19,7 +19,6 @@ from babel.units import format_unit
 
 from shop_policy.read.model import Policy, ShippingCost
 from shop_policy.rules import marketplaces as rules
-from shop_policy.rules.regions import REGIONS
 from shop_policy.text import labels
 
 
@@ -47,7 +46,6 @@ class Facts:
     store_credit_bonus: str
     store_credit_validity: str
     marketplaces: str
-    sells_to: str
     etsy_case_wait: str
     ebay_step_in_wait: str
     amazon_claim_wait: str
@@ -84,21 +82,6 @@ def number(n: int, locale: str) -> str:
 def working_days(n: int, locale: str, gettext_: gettext.NullTranslations) -> str:
     text = gettext_.ngettext("%(num)s working day", "%(num)s working days", n)
     return text % {"num": number(n, locale)}
-
-
-def region_names(codes: list[str], locale: str, gettext_: gettext.NullTranslations) -> str:
-    territories = Locale.parse(locale).territories
-    names = []
-    for code in codes:
-        if code == "WORLD":
-            alone = len(codes) == 1
-            names.append(gettext_.gettext(labels.N_("anywhere in the world") if alone
-                                          else labels.N_("the rest of the world")))
-        elif code == "EEA":
-            names.append(gettext_.gettext(labels.N_("the European Economic Area")))
-        else:
-            names.append(territories.get(code, REGIONS.get(code, code)))
-    return format_list(names, locale=locale)
 
 
 def _fee(cost: ShippingCost, currency: str, locale: str) -> str:
@@ -144,7 +127,6 @@ def facts_for(policy: Policy, locale: str, gettext_: gettext.NullTranslations) -
         marketplaces=format_list(
             [gettext_.gettext(labels.MARKETPLACES[m]) for m in shop.marketplaces],
             locale=locale),
-        sells_to=region_names(shop.sells_to, locale, gettext_),
         etsy_case_wait=hours(rules.ETSY_CASE_WAIT_HOURS, locale),
         ebay_step_in_wait=working_days(rules.EBAY_STEP_IN_WORKING_DAYS, locale, gettext_),
         amazon_claim_wait=hours(rules.AMAZON_CLAIM_WAIT_HOURS, locale),
