@@ -275,3 +275,19 @@ def test_the_stat_cache_only_saves_reading(tmp_path: Path) -> None:
         write_outputs({out: {"a.md": "A2\n", "b.md": "B\n"}})
     (out / "a.md").write_text("A\n")
     assert write_outputs({out: {"a.md": "A2\n", "b.md": "B\n"}}).written == [out / "a.md"]
+
+
+def test_a_folder_built_without_a_manifest_is_one_message(tmp_path: Path) -> None:
+    """An earlier shop-policy built site/ and toolkit/ without a manifest: one line per
+    folder says what to do, instead of one per file."""
+    out = tmp_path / "site"
+    files = {f"en/page{n}.html": f"old {n}\n" for n in range(20)}
+    for rel, text in files.items():
+        (out / rel).parent.mkdir(parents=True, exist_ok=True)
+        (out / rel).write_text(text)
+    with pytest.raises(OutputConflict) as caught:
+        write_outputs({out: {rel: "new\n" for rel in files}})
+    assert caught.value.conflicts == [
+        f"{out}: holds 20 files where shop-policy would write, and no record of writing "
+        "them (an earlier version of shop-policy built it without one, or they are yours); "
+        "move the folder aside, build again, then copy back any file of yours"]

@@ -20,6 +20,7 @@ from shop_policy.write.files import digest, file_digest
 from shop_policy.write.statcache import Known, stat_of
 
 MANIFEST = ".shop-policy-manifest.json"
+FEW = 5  # foreign files named one by one; more, in a folder with no manifest, are summed up
 
 
 @dataclass(frozen=True)
@@ -206,7 +207,7 @@ def unsafe(plan: Plan) -> list[str]:
 def conflicts(plan: Plan, *, keep_edits: bool = False) -> list[str]:
     """What stops the plan: foreign files in the way, edited files it would replace or
     remove (with `keep_edits`, an edited file no longer generated is simply left)."""
-    found = []
+    found, foreign = [], []
     folder, recorded = plan.survey, plan.survey.recorded
     for rel in sorted(plan.files):
         path = plan.root / rel
@@ -216,9 +217,17 @@ def conflicts(plan: Plan, *, keep_edits: bool = False) -> list[str]:
         elif current is None or current == plan.digests[rel]:
             continue
         elif rel not in recorded:
-            found.append(f"{path}: was not written by shop-policy; move it away")
+            foreign.append(f"{path}: was not written by shop-policy; move it away")
         elif current != recorded[rel]:
             found.append(f"{path}: was edited since shop-policy wrote it")
+    if len(foreign) > FEW and MANIFEST not in folder.files:
+        # A folder full of files it would write, and no manifest: most likely built by
+        # an earlier shop-policy that kept none there. One line says what to do.
+        foreign = [f"{plan.root}: holds {len(foreign)} files where shop-policy would write, "
+                   "and no record of writing them (an earlier version of shop-policy built "
+                   "it without one, or they are yours); move the folder aside, build "
+                   "again, then copy back any file of yours"]
+    found += foreign
     if not keep_edits:
         found += [f"{plan.root / rel}: is no longer generated, but was edited since; move it "
                   "away or delete it" for rel in plan.stale()
