@@ -3,6 +3,7 @@ edits survive build, rebuild and clean; two runs at once never publish the older
 
 from __future__ import annotations
 
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -117,3 +118,21 @@ def test_a_full_disk_while_building_names_the_site_not_a_theme_file(
            "free some space and build again (nothing was changed)" in result.stderr
     assert "site-packages" not in result.stderr
     assert {folder: tree(built / folder) for folder in FOLDERS} == before
+
+
+@pytest.mark.parametrize("folder", FOLDERS)
+def test_a_linked_folder_in_any_output_folder_stops_the_build(built: Path, tmp_path: Path,
+                                                              folder: str) -> None:
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    (elsewhere / "precious.txt").write_text("mine\n")
+    shutil.move(built / folder / "en", tmp_path / "moved-en")
+    (built / folder / "en").symlink_to(elsewhere, target_is_directory=True)
+    before = {name: tree(built / name) for name in FOLDERS}
+    change_policy(built)
+    for force in ([], ["--force"]):
+        result = CliRunner().invoke(main, ["build", *force])
+        assert result.exit_code == 1
+        assert f"{Path(folder) / 'en'}: is a link inside an output folder" in result.stderr
+    assert [p.name for p in elsewhere.iterdir()] == ["precious.txt"]
+    assert {name: tree(built / name) for name in FOLDERS} == before
