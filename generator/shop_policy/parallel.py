@@ -11,6 +11,7 @@ import pickle
 import signal
 from collections.abc import Callable, Iterable, Sequence
 from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from typing import TypeVar
 
 from shop_policy.errors import ShopPolicyError
@@ -32,9 +33,14 @@ def parallel_map(function: Callable[[T], R], items: Iterable[T]) -> list[R]:
     if workers < 2 or not _can_fork():
         return [function(task) for task in tasks]
     context = multiprocessing.get_context("fork")
-    with ProcessPoolExecutor(workers, mp_context=context,
-                             initializer=_die_with_parent) as pool:
-        return list(pool.map(function, tasks))
+    try:
+        with ProcessPoolExecutor(workers, mp_context=context,
+                                 initializer=_die_with_parent) as pool:
+            return list(pool.map(function, tasks))
+    except BrokenProcessPool:
+        raise ShopPolicyError("a worker process ended without a result (was it killed, or "
+                              "out of memory?); nothing was changed; run the command "
+                              "again") from None
 
 
 def split_map(function: Callable[[T], R], items: Sequence[T]) -> list[R]:
