@@ -128,3 +128,18 @@ def test_tidy_joins_sentences_and_keeps_lists_and_addresses() -> None:
     text = "First.\nSecond.\n\n\nIntro:\n- a\n- b\n  Line one\n  Line two\nAfter.\n"
     assert tidy(text) == ("First. Second.\n\nIntro:\n- a\n- b\n  Line one\n  Line two\n"
                           "After.\n")
+
+
+def test_asking_why_and_offering_a_partial_refund_promise_nothing_else() -> None:
+    """Sent a month after delivery, neither may read as a promise to cancel or to take a
+    return back (issue 12 lists both). Checked in English, in every case that has them."""
+    asks = ["snippets/en/replies/cancel-ask-reason.txt", "rather cancel"]
+    offers = ["snippets/en/replies/offer-partial-refund.txt", "rather return"]
+    seen = 0
+    for case in CASES.values():
+        files = render_case(case)
+        for name, promise in (asks, offers):
+            if name in files:
+                seen += 1
+                assert promise not in files[name] and "completely fine" not in files[name]
+    assert seen >= 4
