@@ -23,14 +23,13 @@ CASES = {
          "Window to report damage or faults open until 2026-11-30."],
         ["return_refund", "store_credit", "exchange"],
         ["return-accepted", "offer-store-credit"]),
-    "cancel two months after shipment on Etsy: decline, prepare the case": (
+    "cancel two months after shipment on Etsy: decline; Etsy takes no case for that": (
         "example", "2026-09-20", "2026-09-22", "2026-09-25", "2026-11-26", "change_of_mind",
         "unused", "etsy",
         ["Cancellation window closed 66 days ago (2026-09-21).",
          "Return window closed 32 days ago (2026-10-25).",
          "Window to report damage or faults closed 32 days ago (2026-10-25)."],
-        ["decline_return", "partial_refund_goodwill", "prepare_escalation"],
-        ["return-declined", "escalation-etsy"]),
+        ["decline_return", "partial_refund_goodwill"], ["return-declined"]),
     "same on the own shop: no marketplace case": (
         "example", "2026-09-20", "2026-09-22", "2026-09-25", "2026-11-26", "change_of_mind",
         "unused", "own_shop", None,
@@ -46,12 +45,11 @@ CASES = {
         "example", "2026-11-23", None, None, "2026-11-26", "change_of_mind", "unused",
         "own_shop", ["Cancellation window closed 2 days ago (2026-11-24)."],
         ["decline_cancel", "wait_for_delivery"], ["cancel-too-late"]),
-    "cancel inside 24 hours but already dispatched, on eBay": (
+    "cancel inside 24 hours but already dispatched, on eBay: no case to prepare": (
         "example", "2026-11-25", "2026-11-25", None, "2026-11-26", "change_of_mind", "unused",
         "ebay",
         ["The order was dispatched on 2026-11-25: it can no longer be cancelled."],
-        ["decline_cancel", "wait_for_delivery", "prepare_escalation"],
-        ["cancel-too-late", "escalation-ebay"]),
+        ["decline_cancel", "wait_for_delivery"], ["cancel-too-late"]),
     "damaged, reported in time": (
         "example", "2026-11-10", "2026-11-12", "2026-11-15", "2026-11-20", "damaged",
         "unused", "own_shop",
@@ -80,17 +78,21 @@ CASES = {
     "late, not yet dispatched, past the cancellation window": (
         "example", "2026-11-20", None, None, "2026-11-26", "late", "unused", "own_shop",
         None, ["dispatch_update"], []),
-    "used item inside the return window": (
+    "used item inside the return window, on Etsy: no case for a change of mind": (
         "example", "2026-11-10", "2026-11-12", "2026-11-15", "2026-11-20", "change_of_mind",
         "used", "etsy", None,
+        ["decline_condition", "partial_refund_goodwill"], ["return-condition-not-met"]),
+    "used item inside the return window, on eBay: the buyer may ask eBay to step in": (
+        "example", "2026-11-10", "2026-11-12", "2026-11-15", "2026-11-20", "change_of_mind",
+        "used", "ebay", None,
         ["decline_condition", "partial_refund_goodwill", "prepare_escalation"],
-        ["return-condition-not-met", "escalation-etsy"]),
+        ["return-condition-not-met", "escalation-ebay"]),
     "no cancellations, no returns: asked to cancel, on Amazon": (
         "strict", "2026-11-26", None, None, "2026-11-26", "change_of_mind", "unused",
         "amazon",
         ["The policy does not allow cancellations.",
          "The policy does not accept returns for a change of mind."],
-        ["decline_cancel", "prepare_escalation"], ["cancel-too-late", "escalation-amazon"]),
+        ["decline_cancel"], ["cancel-too-late"]),
     "no returns: delivered, changed their mind": (
         "strict", "2026-11-01", "2026-11-02", "2026-11-05", "2026-11-10", "change_of_mind",
         "unused", "own_shop", None, ["decline_return"], ["return-declined"]),

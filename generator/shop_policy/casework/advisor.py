@@ -18,6 +18,7 @@ from typing import Any, get_args
 from shop_policy.errors import CaseError
 from shop_policy.outputs.replies import available
 from shop_policy.read.model import Marketplace, Policy
+from shop_policy.rules.marketplaces import TAKE_FAULTS, TAKE_REFUSED_RETURNS
 
 REASONS = ("change_of_mind", "damaged", "defective", "not_as_described", "not_received",
            "late")
@@ -52,9 +53,11 @@ class Case:
 
 
 def _rule(when: dict[str, list[str]], resolutions: list[str], replies: list[str],
-          escalate: bool = False) -> dict[str, Any]:
+          escalate: tuple[str, ...] = ()) -> dict[str, Any]:
+    """One row of the table. `escalate`: the marketplaces whose own process takes this
+    case up, where the advisor prepares the escalation reply."""
     return {"when": when, "resolutions": resolutions, "replies": replies,
-            "escalate": escalate}
+            "escalate": list(escalate)}
 
 
 def decision_table(policy: Policy) -> dict[str, Any]:
@@ -108,9 +111,9 @@ def _fault_rules(policy: Policy) -> list[dict[str, Any]]:
         _rule({"reason": ["not_as_described"], **in_time}, remedies,
               ["not-as-described", *partial]),
         _rule({"reason": ["damaged", "defective"]}, ["late_report", *remedies],
-              ["damaged-item"], escalate=True),
+              ["damaged-item"], escalate=TAKE_FAULTS),
         _rule({"reason": ["not_as_described"]}, ["late_report", *remedies],
-              ["not-as-described"], escalate=True),
+              ["not-as-described"], escalate=TAKE_FAULTS),
     ]
 
 
@@ -121,7 +124,7 @@ def _cancel_rules(policy: Policy) -> list[dict[str, Any]]:
         _rule({"stage": ["ordered"], "cancel": ["open"]}, ["cancel_refund"],
               ["cancel-ask-reason", "cancel-accepted"]),
         _rule({"stage": ["ordered", "in_transit"]}, ["decline_cancel", *after],
-              ["cancel-too-late"], escalate=True),
+              ["cancel-too-late"]),
     ]
 
 
@@ -136,8 +139,8 @@ def _return_rules(policy: Policy) -> list[dict[str, Any]]:
               ["return_refund", *alternatives], ["return-accepted", *credit]),
         _rule({"return": ["open"], "condition": ["used"]},
               ["decline_condition", *goodwill], ["return-condition-not-met"],
-              escalate=True),
-        _rule({}, ["decline_return", *goodwill], ["return-declined"], escalate=True),
+              escalate=TAKE_REFUSED_RETURNS),
+        _rule({}, ["decline_return", *goodwill], ["return-declined"]),
     ]
 
 
@@ -219,7 +222,7 @@ def advise(policy: Policy, case: Case) -> Advice:
     resolutions = list(rule["resolutions"])
     replies = list(rule["replies"])
     escalation = table["escalation"].get(case.marketplace)
-    if rule["escalate"] and escalation:
+    if case.marketplace in rule["escalate"] and escalation:
         resolutions.append("prepare_escalation")
         replies.append(escalation)
     clauses = [{"window": name, **state[name]}

@@ -107,7 +107,7 @@
     var resolutions = found.rule.resolutions.slice();
     var replies = found.rule.replies.slice();
     var escalation = data.table.escalation[c.marketplace];
-    if (found.rule.escalate && escalation) {
+    if (found.rule.escalate.indexOf(c.marketplace) >= 0 && escalation) {
       resolutions.push("prepare_escalation");
       replies.push(escalation);
     }
