@@ -21,6 +21,7 @@ from shop_policy.errors import BuildError
 from shop_policy.parallel import parallel_map
 from shop_policy.paths import Paths
 from shop_policy.read.model import Policy
+from shop_policy.write.files import file_digest
 from shop_policy.write.journal import STATE_FILE
 from shop_policy.write.manifest import Built, Content, Kept, Survey
 
@@ -78,12 +79,12 @@ def build_sites(policy: Policy, paths: Paths, sources: dict[str, str],
                 files[root] |= kept
             else:
                 jobs.append((config, scratch / folder / locale))
-    if jobs:
-        _run_mkdocs(policy, jobs, real=paths.site_src, staged=scratch / "site_src")
+    digests = _run_mkdocs(policy, jobs, real=paths.site_src,
+                          staged=scratch / "site_src") if jobs else {}
     for folder, root, _, _ in _outputs(paths):
         built = scratch / folder
         if root in surveys and built.is_dir():
-            files[root] |= {p.relative_to(built).as_posix(): Built(p)
+            files[root] |= {p.relative_to(built).as_posix(): Built(p, digests.get(str(p)))
                             for p in built.rglob("*") if p.is_file()}
     return files, state
 
@@ -139,16 +140,21 @@ def _fingerprint(policy: Policy, sources: dict[str, str], config: str, docs: str
 
 
 def _run_mkdocs(policy: Policy, jobs: list[tuple[str, Path]], *, real: Path,
-                staged: Path) -> None:
+                staged: Path) -> dict[str, str]:
     """Build each (config name, output folder) with mkdocs in strict mode, in parallel on
-    the machine's cores (forked workers share the imports already loaded)."""
+    the machine's cores (forked workers share the imports already loaded). Returns the
+    SHA-256 of every file built, by path: each worker hashes its own site while the
+    files are fresh, on its own core, for the manifest."""
     import mkdocs.commands.build  # noqa: F401 - loaded once, before the workers fork
 
     tasks = [(name, output, real, staged) for name, output in jobs]
     with _build_environment(policy):
-        failures = [f for f in parallel_map(_build_one, tasks) if f]
+        results = parallel_map(_build_one, tasks)
+    failures = [result for result in results if isinstance(result, str)]
     if failures:
         raise BuildError("\n".join(failures))
+    return {path: sha for result in results if isinstance(result, dict)
+            for path, sha in result.items()}
 
 
 class TemplateCache(BasePlugin):  # type: ignore[type-arg]
@@ -160,9 +166,10 @@ class TemplateCache(BasePlugin):  # type: ignore[type-arg]
         return env
 
 
-def _build_one(task: tuple[str, Path, Path, Path]) -> str | None:
+def _build_one(task: tuple[str, Path, Path, Path]) -> str | dict[str, str]:
     """Build one site. The config is read from the staged copy but under its real name,
-    so that its INHERIT line finds the project's mkdocs.yml. Returns what went wrong."""
+    so that its INHERIT line finds the project's mkdocs.yml. Returns what went wrong,
+    or the digest of each file built."""
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
     from mkdocs.exceptions import MkDocsException
@@ -192,4 +199,4 @@ def _build_one(task: tuple[str, Path, Path, Path]) -> str | None:
         return f"{real / name}: could not be built: {why} (nothing was changed)"
     finally:
         logger.removeHandler(collect)
-    return None
+    return {str(path): file_digest(path) for path in output.rglob("*") if path.is_file()}

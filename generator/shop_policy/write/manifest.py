@@ -25,9 +25,11 @@ FEW = 5  # foreign files named one by one; more, in a folder with no manifest, a
 
 @dataclass(frozen=True)
 class Built:
-    """A file the site engine already wrote, at `path`, in the scratch folder."""
+    """A file the site engine already wrote, at `path`, in the scratch folder (with its
+    digest when the engine worked it out)."""
 
     path: Path
+    sha: str | None = None
 
 
 @dataclass(frozen=True)
@@ -176,7 +178,7 @@ def plan(folder: Survey, files: dict[str, Content], known: Known | None = None) 
         if isinstance(content, bytes):
             digests[rel] = digest(content)
         elif isinstance(content, Built):
-            digests[rel] = file_digest(content.path)
+            digests[rel] = content.sha or file_digest(content.path)
         else:
             digests[rel] = content.sha
     current = {rel: _current(folder, rel, known or {})
