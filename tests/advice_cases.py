@@ -72,6 +72,10 @@ CASES = {
     "not received, in transit": (
         "example", "2026-11-10", "2026-11-12", None, "2026-11-26", "not_received", "unused",
         "own_shop", None, ["track_parcel", "replacement", "refund"], ["not-received"]),
+    "not received, in transit, on Etsy: the buyer may open a non-delivery case": (
+        "example", "2026-11-10", "2026-11-12", None, "2026-11-26", "not_received", "unused",
+        "etsy", None, ["track_parcel", "replacement", "refund", "prepare_escalation"],
+        ["not-received", "escalation-etsy"]),
     "late, not yet dispatched, still cancellable": (
         "example", "2026-11-26", None, None, "2026-11-26", "late", "unused", "own_shop",
         None, ["dispatch_update", "cancel_refund"], ["cancel-accepted"]),

@@ -18,7 +18,7 @@ from typing import Any, get_args
 from shop_policy.errors import CaseError
 from shop_policy.outputs.replies import available
 from shop_policy.read.model import Marketplace, Policy
-from shop_policy.rules.marketplaces import TAKE_FAULTS, TAKE_REFUSED_RETURNS
+from shop_policy.rules.marketplaces import TAKE_PROBLEMS, TAKE_REFUSED_RETURNS
 
 REASONS = ("change_of_mind", "damaged", "defective", "not_as_described", "not_received",
            "late")
@@ -95,7 +95,7 @@ def _delivery_rules() -> list[dict[str, Any]]:
               ["dispatch_update", "cancel_refund"], ["cancel-accepted"]),
         _rule({"reason": DELIVERY, "stage": ["ordered"]}, ["dispatch_update"], []),
         _rule({"reason": DELIVERY}, ["track_parcel", "replacement", "refund"],
-              ["not-received"]),
+              ["not-received"], escalate=TAKE_PROBLEMS),
     ]
 
 
@@ -111,9 +111,9 @@ def _fault_rules(policy: Policy) -> list[dict[str, Any]]:
         _rule({"reason": ["not_as_described"], **in_time}, remedies,
               ["not-as-described", *partial]),
         _rule({"reason": ["damaged", "defective"]}, ["late_report", *remedies],
-              ["damaged-item"], escalate=TAKE_FAULTS),
+              ["damaged-item"], escalate=TAKE_PROBLEMS),
         _rule({"reason": ["not_as_described"]}, ["late_report", *remedies],
-              ["not-as-described"], escalate=TAKE_FAULTS),
+              ["not-as-described"], escalate=TAKE_PROBLEMS),
     ]
 
 

@@ -18,6 +18,8 @@ AMAZON_MIN_RETURN_DAYS = 30
 # arrived damaged or faulty, or is not as described: all three. A change of mind: only a
 # return inside the seller's return window that the seller will not take back (eBay's
 # return request, Amazon's A-to-z claim when a return within policy is refused); never
-# a cancellation, and never once the window has closed. Etsy's cases never cover it.
-TAKE_FAULTS = ("etsy", "ebay", "amazon")
+# a cancellation, and never once the window has closed. Etsy's cases never cover it
+# (Etsy Help, "How to Resolve a Case from a Buyer": non-delivery, not as described,
+# arrived damaged, arrived after the estimated delivery window).
+TAKE_PROBLEMS = ("etsy", "ebay", "amazon")
 TAKE_REFUSED_RETURNS = ("ebay", "amazon")
