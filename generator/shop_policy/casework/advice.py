@@ -16,7 +16,7 @@ from shop_policy.outputs.replies import SPEC_BY_ID, Reply, render_reply
 from shop_policy.read.model import Policy
 from shop_policy.text.facts import facts_for
 from shop_policy.text.labels import N_
-from shop_policy.text.render import environment, use_locale
+from shop_policy.text.render import environment, use_locale, use_policy
 from shop_policy.text.translations import translations
 
 
@@ -37,6 +37,7 @@ def resolve(policy: Policy, case: Case, locale: str) -> Result:
     catalog = translations(locale)
     texts = messages(locale, catalog)
     env = environment()
+    use_policy(env, policy)
     use_locale(env, locale)
     facts = facts_for(policy, locale, catalog)
     known = {"order_date": case.order_date, "shipped_date": case.shipped_date,

@@ -130,13 +130,18 @@ def _cancel_rules(policy: Policy) -> list[dict[str, Any]]:
 
 def _return_rules(policy: Policy) -> list[dict[str, Any]]:
     """A change of mind after delivery: return within the window, in the right condition."""
-    methods = policy.refunds.methods
-    alternatives = [m for m in ("store_credit", "exchange") if m in methods]
-    credit = ["offer-store-credit"] if alternatives[:1] == ["store_credit"] else []
+    offered = policy.returns.change_of_mind
+    refund_first = offered[:1] == ["refund"]
+    # What follows the first option is offered: as the older wording where it fits.
+    alternatives = [("store_credit" if refund_first else "offer_store_credit")
+                    if m == "store_credit" else "exchange" if m == "exchange"
+                    else "offer_refund" for m in offered[1:]]
+    credit = ["offer-store-credit"] if refund_first and "store_credit" in offered else []
     goodwill = ["partial_refund_goodwill"] if policy.refunds.partial_refunds else []
     return [
         _rule({"return": ["open"], "condition": ["unused"]},
-              ["return_refund", *alternatives], ["return-accepted", *credit]),
+              [f"return_{offered[0]}" if offered else "decline_return", *alternatives],
+              ["return-accepted", *credit] if offered else ["return-declined"]),
         _rule({"return": ["open"], "condition": ["used"]},
               ["decline_condition", *goodwill], ["return-condition-not-met"],
               escalate=TAKE_REFUSED_RETURNS),

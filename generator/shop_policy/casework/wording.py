@@ -19,12 +19,18 @@ RESOLUTIONS = {
     "wait_for_delivery": N_("Explain the return route: once the parcel arrives, the buyer "
                             "can send it back under the return rules."),
     "return_refund": N_("Accept the return and refund once the item is back."),
+    "return_store_credit": N_("Accept the return and issue store credit once the item is "
+                              "back."),
+    "return_exchange": N_("Accept the return and send the exchange once the item is back."),
+    "offer_refund": N_("If the buyer prefers, refund instead."),
+    "offer_store_credit": N_("If the buyer prefers, issue store credit instead."),
     "store_credit": N_("Offer store credit instead of a refund."),
     "exchange": N_("Offer an exchange."),
     "decline_return": N_("Decline politely and firmly, citing the clause."),
     "decline_condition": N_("Decline the return: the item is not in the condition the "
                             "policy requires. Ask for photos first."),
-    "partial_refund_goodwill": N_("Optionally, offer a partial refund to settle."),
+    "partial_refund_goodwill": N_("Optionally, offer a partial refund to settle, as a "
+                                  "one-off gesture."),
     "track_parcel": N_("Check the tracking and contact the carrier."),
     "replacement": N_("Send a replacement."),
     "refund": N_("Refund in full."),

@@ -1,4 +1,5 @@
-"""`shop-policy check`: drift, consistency, template lint and policy lint, in one report.
+"""`shop-policy check`: drift, consistency, promises, template and policy lint, in one
+report.
 
 Nothing is written. The outputs are rendered once, for drift and consistency together;
 every finding has a kind, a code, a severity and a place.
@@ -8,6 +9,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from shop_policy.checks.claims import claim_findings
 from shop_policy.checks.consistency import consistency_findings
 from shop_policy.checks.drift import drift_findings
 from shop_policy.checks.finding import Finding, Severity, exit_code
@@ -34,7 +36,8 @@ def run_checks(policy_path: Path, paths: Paths) -> list[Finding]:
     outputs = {root: files for root, files in rendered.by_path(paths).items()
                if root in sources or root.is_dir()}
     return [*policy_findings(doc, policy), *template_findings(),
-            *drift_findings(outputs, complete=sources), *consistency_findings(policy, rendered)]
+            *drift_findings(outputs, complete=sources), *consistency_findings(policy, rendered),
+            *claim_findings(policy, rendered)]
 
 
 __all__ = ["Finding", "Severity", "exit_code", "run_checks"]

@@ -48,7 +48,7 @@ def _eu_window(policy: Policy) -> Iterator[tuple[Path, str]]:
     if not returns.accepted:
         if exceptions:
             return  # the policy declares its goods exempt (made to order, personalised...)
-        yield (("returns", "accepted"), "buyers in the EU may withdraw within 14 days of "
+        yield (("returns", "change_of_mind"), "buyers in the EU may withdraw within 14 days of "
                "delivery without giving a reason, but this policy accepts no returns")
     elif returns.window_days is not None and returns.window_days < 14:
         yield (("returns", "window_days"), f"a return window of {returns.window_days} days "
@@ -78,7 +78,7 @@ def _uk_window(policy: Policy) -> Iterator[tuple[Path, str]]:
     returns = policy.returns
     exceptions = {item.category for item in returns.non_returnable} & ART16
     if not returns.accepted and not exceptions:
-        yield (("returns", "accepted"), "buyers in the UK may cancel within 14 days of "
+        yield (("returns", "change_of_mind"), "buyers in the UK may cancel within 14 days of "
                "delivery, but this policy accepts no returns")
     elif returns.accepted and returns.window_days is not None and returns.window_days < 14:
         yield (("returns", "window_days"), f"a return window of {returns.window_days} days "
@@ -97,7 +97,7 @@ def _california(policy: Policy) -> Iterator[tuple[Path, str]]:
     returns = policy.returns
     short = not returns.accepted or (returns.window_days or 0) < 7
     if sells_to(policy, "US") and short:
-        yield (("returns", "accepted" if not returns.accepted else "window_days"),
+        yield (("returns", "change_of_mind" if not returns.accepted else "window_days"),
                "a policy of fewer than 7 days for refunds must be displayed conspicuously; "
                "shop-policy shows it on the policy page and in the order-confirmation "
                "snippet: paste the snippet into your confirmation and link the policy "
@@ -138,19 +138,19 @@ def _amazon_window(policy: Policy) -> Iterator[tuple[Path, str]]:
     returns = policy.returns
     if "amazon" in policy.shop.marketplaces and (
             not returns.accepted or (returns.window_days or 0) < mk.AMAZON_MIN_RETURN_DAYS):
-        yield (("returns", "window_days" if returns.accepted else "accepted"),
+        yield (("returns", "window_days" if returns.accepted else "change_of_mind"),
                f"seller-fulfilled Amazon orders must allow returns for at least "
                f"{mk.AMAZON_MIN_RETURN_DAYS} days, matching Amazon's own policy")
 
 
-def _credit_not_offered(policy: Policy) -> Iterator[tuple[Path, str]]:
-    methods = policy.refunds.methods
-    if policy.refunds.store_credit is not None and "store_credit" not in methods:
-        yield (("refunds", "store_credit"), "store credit terms are given, but store_credit "
-               "is not among refunds.methods")
-    if "store_credit" in policy.damaged_items.remedies and "store_credit" not in methods:
-        yield (("damaged_items", "remedies"), "store credit is offered as a remedy, but is "
-               "not among refunds.methods")
+def _money_back(policy: Policy) -> Iterator[tuple[Path, str]]:
+    returns = policy.returns
+    if (sells_to_eu(policy) or sells_to(policy, "GB")) and returns.accepted and \
+            "refund" not in returns.change_of_mind:
+        offered = " or ".join(returns.change_of_mind).replace("_", " ")
+        yield (("returns", "change_of_mind"), f"buyers in the EU and the UK who withdraw "
+               f"within 14 days get their money back, not only {offered}; add refund to "
+               "the list (after the others, if you like)")
 
 
 def _partial_not_offered(policy: Policy) -> Iterator[tuple[Path, str]]:
@@ -161,7 +161,7 @@ def _partial_not_offered(policy: Policy) -> Iterator[tuple[Path, str]]:
 
 def _free_returns_but_not_for_faults(policy: Policy) -> Iterator[tuple[Path, str]]:
     shipping = policy.returns.shipping
-    if shipping.change_of_mind.payer == "seller" and \
+    if shipping.change_of_mind is not None and shipping.change_of_mind.payer == "seller" and \
             shipping.damaged_or_not_as_described.payer != "seller":
         yield (("returns", "shipping", "damaged_or_not_as_described", "payer"), "returns are "
                "free for a change of mind, yet the buyer pays to return a damaged item")
@@ -200,8 +200,9 @@ RULES: tuple[Rule, ...] = (
          "eBay Money Back Guarantee policy", _ebay_not_as_described),
     Rule("AMAZON-30-DAYS", "error", "Seller-fulfilled returns must match Amazon's 30 days.",
          "Amazon Seller Central: Returns for seller-fulfilled orders", _amazon_window),
-    Rule("POLICY-STORE-CREDIT", "error", "Store credit promised but not offered.",
-         "this policy's own refunds.methods", _credit_not_offered),
+    Rule("EU-UK-MONEY-BACK", "error", "A withdrawal is refunded in money, not credit.",
+         "Directive 2011/83/EU art. 13(1); Consumer Contracts Regulations 2013, reg. 34",
+         _money_back),
     Rule("POLICY-PARTIAL-REFUND", "error", "Partial refund promised but not offered.",
          "this policy's own refunds.partial_refunds", _partial_not_offered),
     Rule("POLICY-FREE-RETURNS", "error", "Free returns, yet the buyer pays for faults.",

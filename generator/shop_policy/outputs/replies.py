@@ -84,8 +84,8 @@ def _needs_conditions(policy: Policy) -> str | None:
 
 
 def _needs_store_credit(policy: Policy) -> str | None:
-    return None if "store_credit" in policy.refunds.methods else N_(
-        "Store credit is not among the policy's refund methods.")
+    return None if policy.offers_store_credit else N_(
+        "The policy offers store credit in no case.")
 
 
 def _needs_partial_refunds(policy: Policy) -> str | None:
@@ -156,6 +156,15 @@ def render_reply(env: Environment, spec: ReplySpec, policy: Policy, facts: Facts
         body_parts=split(body),
         note=join(split(tidy(block("note")))),
     )
+
+
+def reply_title(env: Environment, spec: ReplySpec, policy: Policy, facts: Facts) -> str:
+    """The title of a reply, also of one the policy rules out (whose body may need
+    what the policy does not have)."""
+    template = env.get_template(f"replies/{spec.template}.txt.j2")
+    context = template.new_context({"p": policy, "f": facts, "r": policy.returns,
+                                    "c": policy.cancellation, "marketplace": spec.marketplace})
+    return join(split(one_line("".join(template.blocks["title"](context)))))
 
 
 def render_replies(env: Environment, policy: Policy, facts: Facts) -> list[Reply]:

@@ -13,7 +13,7 @@ from shop_policy.rules.regions import countries
 from shop_policy.text.facts import Facts
 
 SCHEMA = "https://schema.org/"
-REFUND_TYPES = {"original_payment": "FullRefund", "store_credit": "StoreCreditRefund",
+REFUND_TYPES = {"refund": "FullRefund", "store_credit": "StoreCreditRefund",
                 "exchange": "ExchangeRefund"}
 
 
@@ -48,8 +48,7 @@ def return_policy(policy: Policy, facts: Facts) -> dict[str, Any]:
             money = _money(remorse.fee, shop.currency)
             data["returnShippingFeesAmount"] = money
             data["customerRemorseReturnShippingFeesAmount"] = money
-        types = [SCHEMA + REFUND_TYPES[m] for m in policy.refunds.methods
-                 if m in REFUND_TYPES]
+        types = [SCHEMA + REFUND_TYPES[m] for m in returns.change_of_mind]
         if types:
             data["refundType"] = types
         fee = returns.restocking_fee

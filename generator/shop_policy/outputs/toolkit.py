@@ -11,7 +11,7 @@ from shop_policy.casework.wording import messages
 from shop_policy.engine.theme import toolkit_config, toolkit_config_name
 from shop_policy.outputs.exports import HELP_DESK_VARIABLES
 from shop_policy.outputs.kinds import Context, Files
-from shop_policy.outputs.replies import SPECS, render_reply, ruled_out
+from shop_policy.outputs.replies import SPECS, reply_title, ruled_out
 from shop_policy.resources import static
 from shop_policy.text import labels
 from shop_policy.text.facts import Facts
@@ -38,7 +38,7 @@ def files(ctx: Context) -> Files:
     gettext = translations(locale).gettext
     root = f"toolkit/{locale}"
     replies = ctx.replies
-    missing = [(render_reply(ctx.env, spec, policy, ctx.facts).title, reason)
+    missing = [(reply_title(ctx.env, spec, policy, ctx.facts), reason)
                for spec, reason in ruled_out(policy)]
     yield f"{root}/index.md", render(
         ctx.env, "toolkit/index.md.j2", replies=replies, missing=missing,

@@ -30,11 +30,29 @@ from shop_policy.read.values import (
 
 # The models, and the values the rest of the code takes from here beside them.
 __all__ = [
-    "DEFAULT_TEXT", "Cancellation", "Change", "Condition",
-    "DamagedItems", "Evidence", "Marketplace", "MarketplaceNotes", "NonReturnable",
-    "NonReturnableCategory", "Payer", "Policy", "RefundMethod", "Refunds", "Remedy",
-    "RestockingFee", "ReturnShipping", "Returns", "ShippingCost", "Shop", "StoreCredit",
-    "Version", "text_for",
+    "DEFAULT_TEXT",
+    "Cancellation",
+    "Change",
+    "ChangeOfMind",
+    "Condition",
+    "DamagedItems",
+    "Evidence",
+    "Marketplace",
+    "MarketplaceNotes",
+    "NonReturnable",
+    "NonReturnableCategory",
+    "Payer",
+    "Policy",
+    "Refunds",
+    "Remedy",
+    "RestockingFee",
+    "ReturnShipping",
+    "Returns",
+    "ShippingCost",
+    "Shop",
+    "StoreCredit",
+    "Version",
+    "text_for",
 ]
 
 Marketplace = Literal["own_shop", "etsy", "ebay", "amazon"]
@@ -46,7 +64,7 @@ NonReturnableCategory = Literal[
     "custom_made", "personalised", "perishable", "hygiene", "sale_items", "gift_cards",
     "digital",
 ]
-RefundMethod = Literal["original_payment", "store_credit", "exchange", "replacement"]
+ChangeOfMind = Literal["refund", "store_credit", "exchange"]
 Evidence = Literal[
     "photos_of_item", "photos_of_packaging", "photo_of_shipping_label", "order_number",
     "description_of_fault",
@@ -118,9 +136,10 @@ class Cancellation(Model):
     hours: Whole | None = Field(default=None, ge=1, le=720,
                               description="Length of the window when `until` is "
                               "hours_after_order.")
-    once_shipped: Literal["return", "not_possible"] = Field(
-        default="return", description="return: after dispatch the buyer sends the item "
-        "back under the return rules; not_possible: no way out once dispatched.")
+    once_shipped: Literal["return", "not_possible"] | None = Field(
+        default=None, description="return: after dispatch the buyer sends the item back "
+        "under the return rules; not_possible: no way out once dispatched. Leave out for "
+        "return when returns.change_of_mind offers anything, else not_possible.")
     extra_text: LocalText | None = Field(default=None, description="Your own words, added at "
                                     "the end of this section.")
 
@@ -134,11 +153,18 @@ class ShippingCost(Model):
                               "flat_fee, in the shop's currency.")
 
 
+def _seller_pays() -> ShippingCost:
+    return ShippingCost(payer="seller")
+
+
 class ReturnShipping(Model):
-    change_of_mind: ShippingCost = Field(description="When the buyer simply changed their "
-                                         "mind.")
+    change_of_mind: ShippingCost | None = Field(
+        default=None, description="When the buyer simply changed their mind. Needed when "
+        "returns.change_of_mind offers anything.")
     damaged_or_not_as_described: ShippingCost = Field(
-        description="When the item arrived damaged, defective or not as described.")
+        default_factory=_seller_pays, description="When the item arrived damaged, "
+        "defective or not as described. Leave out for: you pay (the law's floor in most "
+        "markets).")
 
 
 class RestockingFee(Model):
@@ -157,18 +183,23 @@ class NonReturnable(Model):
 
 
 class Returns(Model):
-    """Returns for a change of mind."""
+    """Returns for a change of mind, and who pays to send back a faulty item."""
 
-    accepted: StrictBool = Field(description="Do you take back items for a change of mind?")
+    change_of_mind: Annotated[list[ChangeOfMind], AfterValidator(unique)] = Field(
+        description="What a buyer who changed their mind can have, in the order you offer "
+        "it: refund (to the original payment), store_credit, exchange. Write [] when you "
+        "take no returns for a change of mind (faults are still put right).")
     window_days: Whole | None = Field(default=None, ge=1, le=365,
-                                    description="Days the buyer has to start a return.")
+                                    description="Days the buyer has to start a return. "
+                                    "Needed when change_of_mind offers anything.")
     window_starts: Literal["delivery", "dispatch"] = Field(
         default="delivery", description="When the return window starts counting.")
     condition: Annotated[list[Condition], AfterValidator(unique)] = Field(
         default_factory=lambda: ["unused"],
         description="What a returned item must be: unused, original_packaging, "
         "tags_attached, proof_of_purchase, resellable.")
-    shipping: ReturnShipping = Field(description="Who pays return shipping.")
+    shipping: ReturnShipping = Field(default_factory=ReturnShipping,
+                                     description="Who pays return shipping.")
     restocking_fee: RestockingFee | None = Field(
         default=None, description="Leave out for no restocking fee.")
     non_returnable: list[NonReturnable] = Field(
@@ -176,6 +207,11 @@ class Returns(Model):
         "mind.")
     extra_text: LocalText | None = Field(default=None, description="Your own words, added at "
                                     "the end of this section.")
+
+    @property
+    def accepted(self) -> bool:
+        """Whether a change of mind gets anything at all."""
+        return bool(self.change_of_mind)
 
 
 class StoreCredit(Model):
@@ -189,8 +225,6 @@ class StoreCredit(Model):
 class Refunds(Model):
     """How and when money goes back."""
 
-    methods: Annotated[list[RefundMethod], AfterValidator(unique)] = Field(
-        min_length=1, description="original_payment, store_credit, exchange, replacement.")
     issued_within_days: Whole = Field(ge=1, le=90, description="Days after the return "
                                     "arrives until the refund is issued.")
     includes_original_shipping: StrictBool = Field(
@@ -238,3 +272,9 @@ class Policy(Model):
     refunds: Refunds
     damaged_items: DamagedItems
     marketplace_notes: MarketplaceNotes = Field(default_factory=MarketplaceNotes)
+
+    @property
+    def offers_store_credit(self) -> bool:
+        """Whether any situation gets store credit under this policy."""
+        return ("store_credit" in self.returns.change_of_mind
+                or "store_credit" in self.damaged_items.remedies)

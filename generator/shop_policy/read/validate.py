@@ -15,7 +15,9 @@ from pydantic_core import PydanticCustomError
 from shop_policy.errors import PolicyError, Problem, dotted
 from shop_policy.read.load import Document, load
 from shop_policy.read.messages import closest, explain, fields_at
+from shop_policy.read.migrate import upgrade
 from shop_policy.read.model import DEFAULT_TEXT, Policy
+from shop_policy.read.unused import unused_keys
 from shop_policy.read.values import check_locale
 from shop_policy.text.translations import available_locales, catalog_for
 
@@ -36,6 +38,7 @@ def read_policy(path: str | Path) -> Policy:
 def validate(doc: Document) -> Policy:
     """The Policy in `doc`, checked; raises PolicyError listing every problem. Warnings are
     logged, as read_policy says."""
+    upgraded = upgrade(doc)
     try:
         policy = Policy.model_validate(doc.data)
     except ValidationError as exc:
@@ -45,8 +48,11 @@ def validate(doc: Document) -> Policy:
                 for path, message, on_key in checks]
     if problems:
         raise PolicyError(problems)
-    for path, message in _local_text_fallbacks(policy):
-        problem = _problem(doc, path, message)
+    warnings = [*upgraded, *(_problem(doc, path, message, key=True)
+                             for path, message in unused_keys(doc.data, policy)),
+                *(_problem(doc, path, message)
+                  for path, message in _local_text_fallbacks(policy))]
+    for problem in warnings:
         log.warning("%s", problem, extra={"problem": problem})
     return policy
 
@@ -193,16 +199,23 @@ def _cancellation_checks(policy: Policy) -> Iterator[Check]:
                "set allowed to true, or remove until and hours", False)
     if cancel.allowed and cancel.once_shipped == "return" and not policy.returns.accepted:
         yield (("cancellation", "once_shipped"), "sends buyers to the return rules, but "
-               "returns.accepted is false; write not_possible, or accept returns", False)
+               "returns.change_of_mind offers nothing; write not_possible, or list what a "
+               "change of mind gets", False)
 
 
 def _returns_checks(policy: Policy) -> Iterator[Check]:
     returns = policy.returns
     if returns.accepted and returns.window_days is None:
-        yield (("returns", "accepted"), "is true, so returns.window_days is needed; add "
-               "'window_days:' with the number of days, e.g. 30", False)
+        yield (("returns", "change_of_mind"), "offers returns, so returns.window_days is "
+               "needed; add 'window_days:' with the number of days, e.g. 30", True)
+    if returns.accepted and returns.shipping.change_of_mind is None:
+        yield (("returns", "change_of_mind"), "offers returns, so returns.shipping."
+               "change_of_mind.payer is needed: who pays to send it back (buyer, seller or "
+               "flat_fee)", True)
     for case in ("change_of_mind", "damaged_or_not_as_described"):
         cost = getattr(returns.shipping, case)
+        if cost is None:
+            continue
         if cost.payer == "flat_fee" and cost.fee is None:
             yield (("returns", "shipping", case, "payer"), "is flat_fee, so a fee is "
                    "needed; add 'fee:' with the amount, e.g. 4.50", False)
@@ -216,7 +229,8 @@ def _amount_checks(policy: Policy) -> Iterator[Check]:
     digits = get_currency_precision(shop.currency)
     amounts: list[tuple[tuple[str | int, ...], Decimal | None]] = [
         (("returns", "shipping", case, "fee"), getattr(returns.shipping, case).fee)
-        for case in ("change_of_mind", "damaged_or_not_as_described")]
+        for case in ("change_of_mind", "damaged_or_not_as_described")
+        if getattr(returns.shipping, case) is not None]
     if returns.restocking_fee is not None:
         amounts.append((("returns", "restocking_fee", "amount"), returns.restocking_fee.amount))
     for path, amount in amounts:

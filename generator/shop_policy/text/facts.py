@@ -84,8 +84,8 @@ def working_days(n: int, locale: str, gettext_: gettext.NullTranslations) -> str
     return text % {"num": number(n, locale)}
 
 
-def _fee(cost: ShippingCost, currency: str, locale: str) -> str:
-    return money(cost.fee, currency, locale) if cost.fee is not None else ""
+def _fee(cost: ShippingCost | None, currency: str, locale: str) -> str:
+    return money(cost.fee, currency, locale) if cost and cost.fee is not None else ""
 
 
 def facts_for(policy: Policy, locale: str, gettext_: gettext.NullTranslations) -> Facts:

@@ -42,11 +42,10 @@ NON_RETURNABLE = {
     "digital": N_("Digital downloads"),
 }
 
-REFUND_METHODS = {
-    "original_payment": N_("a refund to your original payment method"),
+CHANGE_OF_MIND = {
+    "refund": N_("a refund to your original payment method"),
     "store_credit": N_("store credit to spend in our shop"),
     "exchange": N_("an exchange for another item"),
-    "replacement": N_("a replacement of the same item"),
 }
 
 EVIDENCE = {

@@ -17,8 +17,9 @@ from jinja2.runtime import Context
 from jinja2.utils import htmlsafe_json_dumps
 from markupsafe import Markup, escape
 
-from shop_policy.read.model import text_for
+from shop_policy.read.model import Policy, text_for
 from shop_policy.text import labels
+from shop_policy.text.claims import ClaimExtension, grants_for
 from shop_policy.text.layout import tidy
 from shop_policy.text.translations import translations
 
@@ -76,7 +77,7 @@ def environment() -> Environment:
         bytecode_cache=FileSystemBytecodeCache(),
         undefined=StrictUndefined,
         autoescape=_autoescape,
-        extensions=["jinja2.ext.i18n"],
+        extensions=["jinja2.ext.i18n", ClaimExtension],
         keep_trailing_newline=True,
         # One run renders each template many times; the files do not change meanwhile.
         auto_reload=False,
@@ -94,6 +95,11 @@ def environment() -> Environment:
     env.filters["lines"] = lines
     env.globals["labels"] = labels
     return env
+
+
+def use_policy(env: Environment, policy: Policy) -> None:
+    """Let the templates' claim blocks see what `policy` grants."""
+    env.globals["grants"] = grants_for(policy)
 
 
 def use_locale(env: Environment, locale: str) -> None:
