@@ -107,7 +107,7 @@ def test_each_shape_says_what_it_grants_and_nothing_else(name: str) -> None:
 
 def test_personalised_goods_are_named_as_excluded_in_the_summary_and_email() -> None:
     _, rendered = shape("personalised-excluded")
-    summary = rendered.files["site_src"]["en/index.md"]
+    summary = rendered.files["site_src"]["en/policy.md"].split("## ", 2)[1]
     email = rendered.files["snippets"]["en/email/order-confirmation.txt"]
     assert "Some items cannot be returned for a change of mind" in summary
     assert "Some items cannot be returned for a change of mind" in email
@@ -154,9 +154,9 @@ def test_a_planted_over_promise_fails_in_any_locale(locale: str,
     monkeypatch.setattr(render_module, "translations", planted_catalog)
     rendered = render_outputs(policy, Paths())
     findings = list(claim_findings(policy, rendered))
-    assert {f.path for f in findings} >= {f"snippets/{locale}/replies/return-accepted.txt"}
+    assert {f.file for f in findings} >= {f"snippets/{locale}/replies/return-accepted.txt"}
     assert all(f.code == "CLAIM-NOT-GRANTED" for f in findings)
-    assert all(f"/{locale}/" in f.path for f in findings)
+    assert all(f"/{locale}/" in f.file for f in findings)
 
 
 def test_a_promise_outside_its_claim_block_is_found(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -172,5 +172,5 @@ def test_a_promise_outside_its_claim_block_is_found(monkeypatch: pytest.MonkeyPa
         findings = list(claim_findings(policy, rendered))
     finally:
         rendered.files["snippets"] = dict(files)
-    assert [f.path for f in findings] == [f"snippets/{rel}"]
+    assert [f.file for f in findings] == [f"snippets/{rel}"]
     assert "an order can be cancelled" in findings[0].message

@@ -9,7 +9,7 @@ from typing import Any
 
 from babel.dates import format_date
 
-from shop_policy.casework.advisor import Case, advise
+from shop_policy.casework.advisor import Case, advise, judged_by
 from shop_policy.casework.wording import clause_text, messages
 from shop_policy.errors import CaseError
 from shop_policy.outputs.replies import SPEC_BY_ID, Reply, render_reply
@@ -34,26 +34,31 @@ def resolve(policy: Policy, case: Case, locale: str) -> Result:
         raise CaseError(f"--locale {locale}: the policy is not published in this "
                         f"language; use one of {', '.join(policy.shop.locales)}")
     advice = advise(policy, case)
+    judged = judged_by(policy, case)
     catalog = translations(locale)
     texts = messages(locale, catalog)
     env = environment()
-    use_policy(env, policy)
+    use_policy(env, judged)
     use_locale(env, locale)
-    facts = facts_for(policy, locale, catalog)
+    facts = facts_for(judged, locale, catalog)
+    # Replies cite and link the version the order is judged by, at its own address.
+    facts = replace(facts, policy_url=f"{facts.site_url}policy/v{judged.version.number}/")
+    version = next(c for c in advice.clauses if c["window"] == "version")
+    if version["state"] == "known_without_facts":
+        # Its number and date are known, its page is not kept: cite it, link the changes.
+        since = dt.date.fromisoformat(version["since"])
+        facts = replace(facts, version=version["version"],
+                        policy_url=f"{facts.site_url}changes/",
+                        effective_date=format_date(since, "long", locale=locale))
     known = {"order_date": case.order_date, "shipped_date": case.shipped_date,
              "delivered_date": case.delivered_date}
     values = {k: format_date(v, "long", locale=locale) for k, v in known.items() if v}
-    version = next((c for c in advice.clauses if c["window"] == "version"), {})
-    if version.get("state") == "known":
-        since = dt.date.fromisoformat(version["since"])
-        facts = replace(facts, version=version["version"],
-                        effective_date=format_date(since, "long", locale=locale))
     return Result(
         case=case,
         locale=locale,
         clauses=[{**c, "text": clause_text(c, texts, locale)} for c in advice.clauses],
         resolutions=[{"id": r, "text": texts["resolutions"][r]} for r in advice.resolutions],
-        replies=[render_reply(env, SPEC_BY_ID[r], policy, facts, values)
+        replies=[render_reply(env, SPEC_BY_ID[r], judged, facts, values)
                  for r in advice.replies],
     )
 

@@ -75,6 +75,7 @@ def decision_table(policy: Policy) -> dict[str, Any]:
         for rule in rules:
             rule["when"].pop("condition", None)
     return {
+        "number": policy.version.number,
         "versions": _versions(policy),
         "cancel": {"kind": ("none" if not cancel.allowed else
                             "dispatch" if cancel.until == "dispatch" else "hours"),
@@ -138,6 +139,8 @@ def _return_rules(policy: Policy) -> list[dict[str, Any]]:
                     else "offer_refund" for m in offered[1:]]
     credit = ["offer-store-credit"] if refund_first and "store_credit" in offered else []
     goodwill = ["partial_refund_goodwill"] if policy.refunds.partial_refunds else []
+    gesture = ["goodwill-after-window"] if offered and (
+        policy.refunds.partial_refunds or policy.offers_store_credit) else []
     return [
         _rule({"return": ["open"], "condition": ["unused"]},
               [f"return_{offered[0]}" if offered else "decline_return", *alternatives],
@@ -145,7 +148,7 @@ def _return_rules(policy: Policy) -> list[dict[str, Any]]:
         _rule({"return": ["open"], "condition": ["used"]},
               ["decline_condition", *goodwill], ["return-condition-not-met"],
               escalate=TAKE_REFUSED_RETURNS),
-        _rule({}, ["decline_return", *goodwill], ["return-declined"]),
+        _rule({}, ["decline_return", *goodwill], ["return-declined", *gesture]),
     ]
 
 
@@ -196,6 +199,8 @@ def windows(table: dict[str, Any], case: Case) -> dict[str, dict[str, Any]]:
     version_state: dict[str, Any] = ({"state": "known", "version": applied[-1]["number"],
                                       "since": applied[-1]["since"]} if applied
                                      else {"state": "unknown"})
+    if applied and applied[-1]["number"] != table["number"]:
+        version_state["state"] = "known_without_facts"
     return {"stage": {"state": stage}, "cancel": cancel_state, "return": return_state,
             "report": report_state, "version": version_state}
 
@@ -220,9 +225,15 @@ class Advice:
     replies: list[str]
 
 
+def judged_by(policy: Policy, case: Case) -> Policy:
+    """The version an order is judged by: the one in force on its order date, when its
+    facts are known (policies/history/), else the current one."""
+    return policy.in_force(case.order_date) or policy
+
+
 def advise(policy: Policy, case: Case) -> Advice:
     case.check()
-    table = decision_table(policy)
+    table = decision_table(judged_by(policy, case))
     rule, state = match(table, case)
     resolutions = list(rule["resolutions"])
     replies = list(rule["replies"])

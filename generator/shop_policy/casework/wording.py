@@ -61,6 +61,10 @@ CLAUSES = {
     "report.not_started": N_("Window to report damage or faults counts from delivery."),
     "version.known": N_("On the order date, version {version} of the policy applied "
                         "(in effect from {since})."),
+    "version.known_without_facts": N_("On the order date, version {version} of the policy "
+                                      "applied (in effect from {since}), but its rules are "
+                                      "not kept in policies/history/: this advice follows "
+                                      "the current version."),
     "version.unknown": N_("No version of the policy is recorded for the order date."),
 }
 INVALID_DATES = N_("Check the dates: the order comes first, then the dispatch, then the "

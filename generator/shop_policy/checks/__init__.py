@@ -13,11 +13,13 @@ from shop_policy.checks.claims import claim_findings
 from shop_policy.checks.consistency import consistency_findings
 from shop_policy.checks.drift import drift_findings
 from shop_policy.checks.finding import Finding, Severity, exit_code
+from shop_policy.checks.history import history_findings
 from shop_policy.checks.policy import policy_findings
 from shop_policy.checks.templates import template_findings
 from shop_policy.errors import OutputError
 from shop_policy.paths import Paths
 from shop_policy.pipeline import render_outputs
+from shop_policy.read.history import with_history
 from shop_policy.read.load import load
 from shop_policy.read.validate import validate
 from shop_policy.write.journal import pending
@@ -29,7 +31,7 @@ def run_checks(policy_path: Path, paths: Paths) -> list[Finding]:
         raise OutputError("a build was stopped while putting its files in place; run "
                           "`shop-policy build` to finish it, then check again")
     doc = load(policy_path)
-    policy = validate(doc)
+    policy = with_history(validate(doc), policy_path, validate)
     rendered = render_outputs(policy, paths)
     sources = (paths.site_src, paths.snippets)
     # The built sites are compared once there are some (`generate` writes sources only).
@@ -37,7 +39,7 @@ def run_checks(policy_path: Path, paths: Paths) -> list[Finding]:
                if root in sources or root.is_dir()}
     return [*policy_findings(doc, policy), *template_findings(),
             *drift_findings(outputs, complete=sources), *consistency_findings(policy, rendered),
-            *claim_findings(policy, rendered)]
+            *claim_findings(policy, rendered), *history_findings(policy_path, policy)]
 
 
 __all__ = ["Finding", "Severity", "exit_code", "run_checks"]

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from shop_policy.checks.consistency import plain
 from shop_policy.checks.finding import Finding, Severity
 from shop_policy.outputs.registry import OUTPUTS
+from shop_policy.outputs.site import version_page
 from shop_policy.pipeline import Rendered
 from shop_policy.read.model import Policy
 from shop_policy.text.claims import CLAIMS, Promise, grants_for, promises
@@ -54,15 +55,19 @@ def claims_in(text: str, worded: list[Sentence]) -> Iterator[Sentence]:
 
 
 def claim_findings(policy: Policy, rendered: Rendered) -> Iterator[Finding]:
-    """An error for each promise a buyer-facing text makes without its grant."""
-    granted = grants_for(policy)
+    """An error for each promise a buyer-facing text makes without its grant; the page
+    of each earlier version is held to that version's grants."""
     checked = {output.folder for output in OUTPUTS if output.checked}
+    grants = {v.version.number: grants_for(v) for v in policy.versions}
     made = promises(environment())
     for locale in policy.shop.locales:
         worded = sentences(locale, made)
-        for folder, rel in sorted(rendered.used):
-            if folder not in checked or rel.split("/", 1)[0] != locale:
-                continue
+        texts = [(folder, rel, grants[policy.version.number])
+                 for folder, rel in sorted(rendered.used)
+                 if folder in checked and rel.split("/", 1)[0] == locale]
+        texts += [("site_src", version_page(locale, number), granted)
+                  for number, granted in grants.items()]
+        for folder, rel, granted in texts:
             for sentence in claims_in(rendered.files[folder][rel], worded):
                 missing = sorted(sentence.promise.claims - granted)
                 if missing:

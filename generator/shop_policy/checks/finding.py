@@ -6,7 +6,7 @@ from dataclasses import asdict, dataclass
 from enum import StrEnum
 from typing import Any, Literal
 
-Kind = Literal["drift", "consistency", "template", "policy"]
+Kind = Literal["drift", "consistency", "claims", "template", "policy", "history"]
 
 
 class Severity(StrEnum):

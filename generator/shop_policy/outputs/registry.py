@@ -19,6 +19,7 @@ def _default_look(ctx: Context) -> Files:
 
 OUTPUTS: tuple[Output, ...] = (
     Output("policy pages", "site_src", site.pages, checked=True),
+    Output("every version of the policy", "site_src", site.versions),
     Output("public site config", "site_src", site.config),
     Output("theme overrides", "site_src", override_files, per_locale=False),
     Output("default look", "site_src", _default_look, per_locale=False),

@@ -88,6 +88,13 @@ def _needs_store_credit(policy: Policy) -> str | None:
         "The policy offers store credit in no case.")
 
 
+def _needs_goodwill(policy: Policy) -> str | None:
+    if not policy.returns.accepted:
+        return _needs_returns(policy)
+    return None if policy.refunds.partial_refunds or policy.offers_store_credit else N_(
+        "The policy offers neither partial refunds nor store credit.")
+
+
 def _needs_partial_refunds(policy: Policy) -> str | None:
     return None if policy.refunds.partial_refunds else N_(
         "The policy does not offer partial refunds.")
@@ -112,6 +119,7 @@ SPECS: tuple[ReplySpec, ...] = (
     ReplySpec("not-as-described", "not-as-described", _never),
     ReplySpec("offer-store-credit", "offer-store-credit", _needs_store_credit),
     ReplySpec("offer-partial-refund", "offer-partial-refund", _needs_partial_refunds),
+    ReplySpec("goodwill-after-window", "goodwill-after-window", _needs_goodwill),
     ReplySpec("not-received", "not-received", _never),
     ReplySpec("escalation-etsy", "escalation", _sells_on("etsy"), "etsy"),
     ReplySpec("escalation-ebay", "escalation", _sells_on("ebay"), "ebay"),

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
 
 from babel.dates import format_date
@@ -12,6 +13,9 @@ from shop_policy.outputs.kinds import Context, Files
 from shop_policy.outputs.structured import json_ld
 from shop_policy.read.model import Policy, text_for
 from shop_policy.resources import static
+from shop_policy.text.changes import changed_facts
+from shop_policy.text.claims import grants_for
+from shop_policy.text.facts import facts_for
 from shop_policy.text.labels import N_
 from shop_policy.text.render import json_in_html, render
 from shop_policy.text.translations import translations
@@ -36,6 +40,26 @@ def pages(ctx: Context) -> Files:
     yield f"{locale}/assets/shop-policy.css", static("shop-policy.css")
 
 
+def versions(ctx: Context) -> Files:
+    """Every version whose facts are known, at an address that stays: the page as it
+    read while that version was in force (`<locale>/policy/v2.md`, the site's
+    /<locale>/policy/v2/). Each is judged by its own facts and grants, not today's."""
+    locale, catalog = ctx.locale, translations(ctx.locale)
+    known = ctx.policy.versions
+    for index, version in enumerate(known):
+        following = known[index + 1] if index + 1 < len(known) else None
+        until = "" if following is None else format_date(
+            following.version.effective_date - dt.timedelta(days=1), "long", locale=locale)
+        yield version_page(locale, version.version.number), render(
+            ctx.env, "site/policy.md.j2", p=version, f=facts_for(version, locale, catalog),
+            grants=grants_for(version), json_ld="", in_force={"until": until})
+
+
+def version_page(locale: str, number: str) -> str:
+    """Where version `number` of the policy is published, under site_src/."""
+    return f"{locale}/policy/v{number}.md"
+
+
 def config(ctx: Context) -> Files:
     """The engine's config of the locale's public site."""
     gettext = translations(ctx.locale).gettext
@@ -48,15 +72,28 @@ class Revision:
     number: str
     date: str
     summary: str
+    facts: tuple[str, ...] = ()
+    page: str = ""  # the version's own page, relative to changes.md, when published
 
 
 def history(policy: Policy, locale: str) -> list[Revision]:
-    """The policy's past versions, newest first, with dates and texts for `locale`."""
+    """The policy's past versions, newest first, with dates and texts for `locale`; for
+    each version whose facts are known, what changed in them and where it is published."""
     default = policy.shop.default_locale
+    catalog = translations(locale)
+    known = {v.version.number: v for v in policy.versions}
+    order = [v.version.number for v in policy.versions]
     rows = []
     for change in sorted(policy.version.changes, key=lambda c: c.date, reverse=True):
+        version = known.get(change.number)
+        facts: tuple[str, ...] = ()
+        if version is not None and order.index(change.number) > 0:
+            before = known[order[order.index(change.number) - 1]]
+            facts = tuple(changed_facts(before, version, locale, catalog))
+        page = version_page(locale, change.number).removeprefix(f"{locale}/") \
+            if version is not None else ""
         rows.append(Revision(change.number, format_date(change.date, "long", locale=locale),
-                             text_for(change.summary, locale, default)))
+                             text_for(change.summary, locale, default), facts, page))
     return rows
 
 

@@ -53,6 +53,7 @@ def files(ctx: Context) -> Files:
         conditions=[(c, gettext(CONDITION_LABELS[c])) for c in CONDITIONS],
         marketplaces=[(m, gettext(labels.MARKETPLACES[m])) for m in policy.shop.marketplaces],
         data={"locale": locale.replace("_", "-"), "table": decision_table(policy),
+              "earlier": [decision_table(v) for v in policy.versions[:-1]],
               "texts": messages(locale, translations(locale)),
               "titles": {reply.id: reply.title for reply in replies}})
     for reply in replies:

@@ -6,10 +6,11 @@ the JSON Schema that `shop-policy schema` writes.
 
 from __future__ import annotations
 
+import datetime as dt
 from decimal import Decimal
 from typing import Annotated, Literal
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StrictBool
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, PrivateAttr, StrictBool
 
 from shop_policy.read.values import (
     DEFAULT_TEXT,
@@ -272,6 +273,24 @@ class Policy(Model):
     refunds: Refunds
     damaged_items: DamagedItems
     marketplace_notes: MarketplaceNotes = Field(default_factory=MarketplaceNotes)
+    # Earlier versions whose facts are known (policies/history/), oldest first.
+    _earlier: tuple[Policy, ...] = PrivateAttr(default=())
+
+    @property
+    def versions(self) -> tuple[Policy, ...]:
+        """Every version whose facts are known, oldest first, this one last."""
+        return (*self._earlier, self)
+
+    def in_force(self, day: dt.date) -> Policy | None:
+        """The version in force on `day`, if its facts are known; None before the first
+        known version, or where the version then in force has no history file."""
+        started = [c for c in self.version.changes if c.date <= day]
+        if day >= self.version.effective_date:
+            return self
+        if not started:
+            return None
+        number = max(started, key=lambda c: c.date).number
+        return next((v for v in self._earlier if v.version.number == number), None)
 
     @property
     def offers_store_credit(self) -> bool:

@@ -13,6 +13,7 @@ from pydantic import BaseModel, ValidationError
 from pydantic_core import PydanticCustomError
 
 from shop_policy.errors import PolicyError, Problem, dotted
+from shop_policy.read.history import with_history
 from shop_policy.read.load import Document, load
 from shop_policy.read.messages import closest, explain, fields_at
 from shop_policy.read.migrate import upgrade
@@ -32,7 +33,7 @@ def read_policy(path: str | Path) -> Policy:
     Warnings (a text of your own missing in a language, when falling back is allowed)
     are logged on the "shop_policy" logger, one Problem each (`extra={"problem": ...}`).
     """
-    return validate(load(path))
+    return with_history(validate(load(path)), Path(path), validate)
 
 
 def validate(doc: Document) -> Policy:

@@ -81,6 +81,9 @@
       { state: "known", version: applied[applied.length - 1].number,
         since: applied[applied.length - 1].since } :
       { state: "unknown" };
+    if (applied.length && version.version !== table.number) {
+      version.state = "known_without_facts";
+    }
     return { stage: { state: stage }, cancel: cancel, "return": ret, report: report,
              version: version };
   }
@@ -102,11 +105,23 @@
     throw new Error("no rule matched");
   }
 
+  // The table of the version in force on the order date, when its rules are known
+  // (mirrors judged_by() in Python); else the current one.
+  function judgedBy(data, c) {
+    var order = iso(c.order);
+    var applied = data.table.versions.filter(function (v) { return v.since <= order; });
+    if (!applied.length) { return data.table; }
+    var number = applied[applied.length - 1].number;
+    var known = data.earlier.filter(function (t) { return t.number === number; });
+    return known.length ? known[0] : data.table;
+  }
+
   function advise(data, c) {
-    var found = match(data.table, c);
+    var table = judgedBy(data, c);
+    var found = match(table, c);
     var resolutions = found.rule.resolutions.slice();
     var replies = found.rule.replies.slice();
-    var escalation = data.table.escalation[c.marketplace];
+    var escalation = table.escalation[c.marketplace];
     if (found.rule.escalate.indexOf(c.marketplace) >= 0 && escalation) {
       resolutions.push("prepare_escalation");
       replies.push(escalation);
