@@ -29,11 +29,13 @@ CASES = {
         ["Cancellation window closed 66 days ago (2026-09-21).",
          "Return window closed 32 days ago (2026-10-25).",
          "Window to report damage or faults closed 32 days ago (2026-10-25)."],
-        ["decline_return", "partial_refund_goodwill"], ["return-declined"]),
+        ["decline_return", "partial_refund_goodwill"],
+        ["return-declined", "goodwill-after-window"]),
     "same on the own shop: no marketplace case": (
         "example", "2026-09-20", "2026-09-22", "2026-09-25", "2026-11-26", "change_of_mind",
         "unused", "own_shop", None,
-        ["decline_return", "partial_refund_goodwill"], ["return-declined"]),
+        ["decline_return", "partial_refund_goodwill"],
+        ["return-declined", "goodwill-after-window"]),
     "cancel on the day of the order": (
         "example", "2026-11-26", None, None, "2026-11-26", "change_of_mind", "unused",
         "own_shop",
@@ -107,8 +109,7 @@ CASES = {
     "return window counted from dispatch": (
         "fees", "2026-09-30", "2026-10-01", "2026-10-03", "2026-11-26", "change_of_mind",
         "unused", "etsy", [None, "Return window open until 2026-11-30."],
-        ["return_refund", "store_credit", "exchange"],
-        ["return-accepted", "offer-store-credit"]),
+        ["return_store_credit", "offer_refund", "exchange"], ["return-accepted"]),
     "no store credit, no partial refunds: a plain return": (
         "minimal", "2026-11-01", "2026-11-02", "2026-11-05", "2026-11-10", "change_of_mind",
         "unused", "own_shop", None, ["return_refund"], ["return-accepted"]),
@@ -120,7 +121,8 @@ CASES = {
     "one day after the return window": (
         "example", "2026-10-20", "2026-10-22", "2026-10-27", "2026-11-27", "change_of_mind",
         "unused", "own_shop", [None, "Return window closed 1 day ago (2026-11-26)."],
-        ["decline_return", "partial_refund_goodwill"], ["return-declined"]),
+        ["decline_return", "partial_refund_goodwill"],
+        ["return-declined", "goodwill-after-window"]),
 }
 
 

@@ -44,7 +44,7 @@ def test_cli_text_answer_fills_in_known_dates() -> None:
         "--reason", "change_of_mind", "--marketplace", "etsy"])
     assert result.exit_code == 0, result.output
     assert "  - Return window closed 32 days ago (2026-10-25)." in result.output
-    assert "Replies to send: return-declined\n" in result.output
+    assert "Replies to send: return-declined, goodwill-after-window\n" in result.output
     assert "Your order was delivered on September 25, 2026," in result.output
     assert "[[order_number]]" in result.output
     late_fault = CliRunner().invoke(main, [
@@ -130,5 +130,5 @@ def test_advice_in_every_language(locale: str) -> None:
     for clause in result.clauses:
         assert "{" not in clause["text"] and clause["text"]
     assert "32" in result.clauses[1]["text"] and "2026-10-25" in result.clauses[1]["text"]
-    assert [r.id for r in result.replies] == ["return-declined"]
+    assert [r.id for r in result.replies] == ["return-declined", "goodwill-after-window"]
     assert "[[order_number]]" in result.replies[0].subject

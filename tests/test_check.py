@@ -66,12 +66,8 @@ CASES = {
                               [fmt(PLACES, "ebay")]),
     "AMAZON-30-DAYS": ([fmt(PLACES, "amazon"), fmt(WINDOW, 29)],
                        [fmt(PLACES, "amazon"), fmt(WINDOW, 30)]),
-    "POLICY-STORE-CREDIT": ([("partial_refunds: false", "partial_refunds: false\n"
-                              "  store_credit:\n    bonus_percent: 5")],
-                            [("methods: [original_payment]",
-                              "methods: [original_payment, store_credit]"),
-                             ("partial_refunds: false", "partial_refunds: false\n"
-                              "  store_credit:\n    bonus_percent: 5")]),
+    "EU-UK-MONEY-BACK": ([("change_of_mind: [refund]", "change_of_mind: [store_credit]")],
+                         [("change_of_mind: [refund]", "change_of_mind: [store_credit, refund]")]),
     "POLICY-PARTIAL-REFUND": ([("remedies: [replacement, refund]",
                                 "remedies: [replacement, partial_refund]")],
                               [("remedies: [replacement, refund]",
@@ -105,7 +101,7 @@ def test_rule_triggers_and_stays_quiet(code: str) -> None:
 
 
 def test_eu_exceptions_for_made_to_order_goods() -> None:
-    no_returns = ("accepted: true\n  window_days: 14", "accepted: false")
+    no_returns = ("change_of_mind: [refund]\n  window_days: 14", "change_of_mind: []")
     no_route = ("until: dispatch", "until: dispatch\n  once_shipped: not_possible")
     assert "EU-WITHDRAWAL" in codes(policy_from(no_returns, no_route))
     damaged = "    damaged_or_not_as_described:\n      payer: seller\n"

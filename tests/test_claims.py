@@ -134,6 +134,8 @@ class _Planted:
     def gettext(self, message: str) -> str:
         return self.text if message == self.msgid else self.inner.gettext(message)
 
+    ugettext = gettext  # Babel's catalogs offer this name too, and Jinja prefers it
+
     def __getattr__(self, name: str) -> Any:
         return getattr(self.inner, name)
 

@@ -65,7 +65,8 @@ def copy_example(tmp_path: Path) -> Path:
      "but the file is named two.yaml; name it 2.yaml"),
     (lambda p: p.write_text(p.read_text("utf-8").replace('number: "2"', 'number: "9"', 1),
                             "utf-8"), "2.yaml:7:11: version.number", "is '9'"),
-    (lambda p: p.write_text(p.read_text("utf-8").replace("2025-04-01", "2025-04-02", 1),
+    (lambda p: p.write_text(p.read_text("utf-8").replace("effective_date: 2025-04-01",
+                                                         "effective_date: 2025-04-02"),
                             "utf-8"), "2.yaml:8:19: version.effective_date",
      "differs from the date of version 2"),
 ])
@@ -80,10 +81,11 @@ def test_a_wrong_history_file_is_an_error_in_that_file(tmp_path: Path, edit: obj
     assert says in problem.message
 
 
-def advise(policy: Path, *extra: str) -> dict[str, object]:
+def advise(policy: Path, *extra: str, reason: str = "change_of_mind",
+           delivered: tuple[str, ...] = ("--delivered", "2025-06-05")) -> dict[str, object]:
     result = CliRunner().invoke(main, [
-        "advise", "--policy", str(policy), "--json", "--reason", "change_of_mind",
-        "--shipped", "2025-06-02", "--delivered", "2025-06-05", *extra])
+        "advise", "--policy", str(policy), "--json", "--reason", reason,
+        "--shipped", "2025-06-02", *delivered, *extra])
     assert result.exit_code == 0, result.output
     return json.loads(result.stdout)
 
@@ -104,7 +106,7 @@ def test_an_order_is_judged_by_the_version_in_force_on_its_date() -> None:
 
 def test_the_escalation_cites_and_links_the_version_in_force(tmp_path: Path) -> None:
     advice = advise(EXAMPLE, "--order-date", "2025-06-01", "--today", "2025-06-20",
-                    "--reason", "damaged", "--marketplace", "etsy")
+                    "--marketplace", "etsy", reason="not_received", delivered=())
     [escalation] = [r for r in advice["replies"]  # type: ignore[union-attr]
                     if r["id"] == "escalation-etsy"]
     assert "version 2 of our policy applied" in escalation["body"]

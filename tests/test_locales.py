@@ -130,7 +130,7 @@ def test_fallback_to_default_locale_warns(tmp_path: Path) -> None:
     path.write_text(text, "utf-8")
     result = CliRunner().invoke(main, ["validate", "--policy", str(path)])
     assert result.exit_code == 0
-    assert (f"{path}:34:15: damaged_items.extra_text: warning: has no text for de; the 'en' "
+    assert (f"{path}:33:15: damaged_items.extra_text: warning: has no text for de; the 'en' "
             "text is shown there") in result.stderr
     files = render_case(path)
     assert "We answer every message within a day" in files["site_src/de/policy.md"]

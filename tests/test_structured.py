@@ -63,6 +63,6 @@ def test_changes_page_and_last_updated_line() -> None:
     assert ("*Last updated on October 15, 2026 (version 7). [See what changed](changes.md)*"
             in page)
     changes = files["site_src/en/changes.md"]
-    assert "| 7 | October 15, 2026 | Restocking fee lowered\\. |" in changes
+    assert "| [7](policy/v7.md) | October 15, 2026 | Restocking fee lowered\\. |" in changes
     assert "- changes.md" not in files["site_src/mkdocs.en.yml"]
     assert "changes.md" in files["site_src/mkdocs.en.yml"]

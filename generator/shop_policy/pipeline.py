@@ -18,7 +18,7 @@ from shop_policy.paths import Paths
 from shop_policy.read.model import Policy
 from shop_policy.read.validate import read_policy
 from shop_policy.text.facts import facts_for
-from shop_policy.text.render import environment, use_locale, use_policy
+from shop_policy.text.render import environment, use_locale
 from shop_policy.text.translations import translations
 from shop_policy.timings import Timings
 from shop_policy.write import statcache
@@ -84,7 +84,6 @@ def _render_locale(env: Environment, policy: Policy, base: tuple[str, dict[str, 
                    locale: str) -> Rendered:
     """One locale's files of every output kind (in a forked child, or here); the kinds
     that are not per locale come with the default locale."""
-    use_policy(env, policy)
     use_locale(env, locale)
     facts = Recorder(facts_for(policy, locale, translations(locale)))
     ctx = Context(env, policy, facts, *base)  # type: ignore[arg-type]

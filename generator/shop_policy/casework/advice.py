@@ -13,10 +13,11 @@ from shop_policy.casework.advisor import Case, advise, judged_by
 from shop_policy.casework.wording import clause_text, messages
 from shop_policy.errors import CaseError
 from shop_policy.outputs.replies import SPEC_BY_ID, Reply, render_reply
+from shop_policy.outputs.site import version_slug
 from shop_policy.read.model import Policy
 from shop_policy.text.facts import facts_for
 from shop_policy.text.labels import N_
-from shop_policy.text.render import environment, use_locale, use_policy
+from shop_policy.text.render import environment, use_locale
 from shop_policy.text.translations import translations
 
 
@@ -38,11 +39,11 @@ def resolve(policy: Policy, case: Case, locale: str) -> Result:
     catalog = translations(locale)
     texts = messages(locale, catalog)
     env = environment()
-    use_policy(env, judged)
     use_locale(env, locale)
     facts = facts_for(judged, locale, catalog)
     # Replies cite and link the version the order is judged by, at its own address.
-    facts = replace(facts, policy_url=f"{facts.site_url}policy/v{judged.version.number}/")
+    slug = version_slug(judged.version.number)
+    facts = replace(facts, policy_url=f"{facts.site_url}policy/{slug}/")
     version = next(c for c in advice.clauses if c["window"] == "version")
     if version["state"] == "known_without_facts":
         # Its number and date are known, its page is not kept: cite it, link the changes.

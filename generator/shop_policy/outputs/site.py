@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
+import re
 from dataclasses import dataclass
 
 from babel.dates import format_date
@@ -14,7 +16,6 @@ from shop_policy.outputs.structured import json_ld
 from shop_policy.read.model import Policy, text_for
 from shop_policy.resources import static
 from shop_policy.text.changes import changed_facts
-from shop_policy.text.claims import grants_for
 from shop_policy.text.facts import facts_for
 from shop_policy.text.labels import N_
 from shop_policy.text.render import json_in_html, render
@@ -52,12 +53,20 @@ def versions(ctx: Context) -> Files:
             following.version.effective_date - dt.timedelta(days=1), "long", locale=locale)
         yield version_page(locale, version.version.number), render(
             ctx.env, "site/policy.md.j2", p=version, f=facts_for(version, locale, catalog),
-            grants=grants_for(version), json_ld="", in_force={"until": until})
+            json_ld="", in_force={"until": until})
 
 
 def version_page(locale: str, number: str) -> str:
     """Where version `number` of the policy is published, under site_src/."""
-    return f"{locale}/policy/v{number}.md"
+    return f"{locale}/policy/{version_slug(number)}.md"
+
+
+def version_slug(number: str) -> str:
+    """The page name of version `number`: v2, v3.1; a number the seller typed with other
+    characters gets a name made from its hash, never a path from their text."""
+    if re.fullmatch(r"[0-9A-Za-z][0-9A-Za-z._-]*", number) and ".." not in number:
+        return f"v{number}"
+    return "v-" + hashlib.sha1(number.encode("utf-8"), usedforsecurity=False).hexdigest()[:10]
 
 
 def config(ctx: Context) -> Files:

@@ -39,6 +39,10 @@ def _values(policy: Policy, locale: str, catalog: gettext.NullTranslations
     offered = [_(labels.CHANGE_OF_MIND[o]) for o in policy.returns.change_of_mind]
     values["change_of_mind"] = format_list(offered, locale=locale) if offered else _(
         N_("no returns"))
+    postage = policy.returns.shipping.change_of_mind
+    if postage is not None and postage.payer != "flat_fee":
+        values["change_of_mind_fee"] = _(N_("paid by you") if postage.payer == "buyer"
+                                         else N_("paid by us"))
     if policy.refunds.store_credit is not None and not facts.store_credit_validity:
         values["store_credit_validity"] = _(N_("no expiry"))
     return values

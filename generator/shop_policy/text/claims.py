@@ -74,8 +74,8 @@ def grants_for(policy: Policy) -> frozenset[str]:
 
 
 class ClaimExtension(Extension):
-    """The `{% claim "name", ... %}...{% endclaim %}` block. It reads the policy's grants
-    from the template's `grants` variable (set for every render)."""
+    """The `{% claim "name", ... %}...{% endclaim %}` block. It reads what the policy the
+    template renders (its `p`) grants."""
 
     tags: ClassVar[set[str]] = {"claim"}
 
@@ -89,12 +89,22 @@ class ClaimExtension(Extension):
                 raise TemplateSyntaxError(f"a claim names one of {', '.join(CLAIMS)}",
                                           lineno, parser.name, parser.filename)
         body = parser.parse_statements(("name:endclaim",), drop_needle=True)
-        call = self.call_method("_render", [nodes.List(names), nodes.Name("grants", "load")])
+        call = self.call_method("_render", [nodes.List(names), nodes.Name("p", "load")])
         return nodes.CallBlock(call, [], [], body).set_lineno(lineno)
 
     @staticmethod
-    def _render(names: list[str], grants: frozenset[str], caller: Any) -> str:
-        return caller() if set(names) <= grants else ""
+    def _render(names: list[str], policy: Policy, caller: Any) -> str:
+        return caller() if set(names) <= _granted(policy) else ""
+
+
+# The grants of each policy a run renders (a run renders a few, each many times).
+_GRANTED: dict[int, tuple[Policy, frozenset[str]]] = {}
+
+
+def _granted(policy: Policy) -> frozenset[str]:
+    if id(policy) not in _GRANTED:
+        _GRANTED[id(policy)] = (policy, grants_for(policy))
+    return _GRANTED[id(policy)][1]
 
 
 @dataclass(frozen=True)

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import hashlib
 import re
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
 from jinja2 import (
@@ -17,9 +19,9 @@ from jinja2.runtime import Context
 from jinja2.utils import htmlsafe_json_dumps
 from markupsafe import Markup, escape
 
-from shop_policy.read.model import Policy, text_for
-from shop_policy.text import labels
-from shop_policy.text.claims import ClaimExtension, grants_for
+from shop_policy.read.model import text_for
+from shop_policy.text import claims, labels
+from shop_policy.text.claims import ClaimExtension
 from shop_policy.text.layout import tidy
 from shop_policy.text.translations import translations
 
@@ -66,6 +68,11 @@ def local(context: Context, texts: dict[str, str]) -> str:
     return text_for(texts, context["f"].locale, context["p"].shop.default_locale)
 
 
+# What the compiled templates depend on besides their source: the claim extension.
+_COMPILER = hashlib.sha1(Path(claims.__file__).read_bytes(), usedforsecurity=False
+                         ).hexdigest()[:12]
+
+
 def _autoescape(name: str | None) -> bool:
     return name is not None and name.endswith((".md.j2", ".html.j2"))
 
@@ -73,8 +80,9 @@ def _autoescape(name: str | None) -> bool:
 def environment() -> Environment:
     env = Environment(
         loader=PackageLoader("shop_policy", "templates"),
-        # Compiled templates are kept in the user's temporary folder between runs.
-        bytecode_cache=FileSystemBytecodeCache(),
+        # Compiled templates are kept in the user's temporary folder between runs, apart
+        # for each version of the code that compiles them (the claim block's).
+        bytecode_cache=FileSystemBytecodeCache(pattern=f"__shop_policy_{_COMPILER}_%s.cache"),
         undefined=StrictUndefined,
         autoescape=_autoescape,
         extensions=["jinja2.ext.i18n", ClaimExtension],
@@ -95,11 +103,6 @@ def environment() -> Environment:
     env.filters["lines"] = lines
     env.globals["labels"] = labels
     return env
-
-
-def use_policy(env: Environment, policy: Policy) -> None:
-    """Let the templates' claim blocks see what `policy` grants."""
-    env.globals["grants"] = grants_for(policy)
 
 
 def use_locale(env: Environment, locale: str) -> None:
