@@ -15,6 +15,13 @@ POLICY_FILES = {"example": EXAMPLE, "strict": POLICIES / "strict.yaml",
 # (policy, order, shipped, delivered, today, reason, condition, marketplace,
 #  expected clause sentences, expected resolutions, expected replies)
 CASES = {
+    "an order placed under version 2 is judged by its 21 days, not today's 30": (
+        "example", "2025-06-01", "2025-06-02", "2025-06-05", "2025-06-30", "change_of_mind",
+        "unused", "own_shop",
+        [None, "Return window closed 4 days ago (2025-06-26).", None,
+         "On the order date, version 2 of the policy applied (in effect from 2025-04-01)."],
+        ["decline_return", "partial_refund_goodwill"],
+        ["return-declined", "goodwill-after-window"]),
     "cancel a month after shipment, return window still open": (
         "example", "2026-10-25", "2026-10-27", "2026-10-31", "2026-11-26", "change_of_mind",
         "unused", "etsy",
@@ -115,7 +122,9 @@ CASES = {
         "unused", "own_shop", None, ["return_refund"], ["return-accepted"]),
     "last day of the return window": (
         "example", "2026-10-20", "2026-10-22", "2026-10-27", "2026-11-26", "change_of_mind",
-        "unused", "own_shop", [None, "Return window open until 2026-11-26."],
+        "unused", "own_shop",
+        [None, "Return window open: today is the last day (2026-11-26).",
+         "Window to report damage or faults open: today is the last day (2026-11-26)."],
         ["return_refund", "store_credit", "exchange"],
         ["return-accepted", "offer-store-credit"]),
     "one day after the return window": (

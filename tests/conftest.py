@@ -20,9 +20,13 @@ def example_locales() -> list[str]:
 
 
 def make_project(root: Path, policy: Path = EXAMPLE) -> Path:
-    """A project folder holding `policy` as policies/shop.yaml, and the site's mkdocs.yml."""
+    """A project folder holding `policy` as policies/shop.yaml (with its history/, if it
+    has one), and the site's mkdocs.yml."""
     (root / "policies").mkdir(parents=True, exist_ok=True)
     shutil.copy(policy, root / "policies" / "shop.yaml")
+    history = policy.parent / "history"
+    if history.is_dir():  # the earlier versions the example keeps
+        shutil.copytree(history, root / "policies" / "history", dirs_exist_ok=True)
     shutil.copy(ROOT / "mkdocs.yml", root / "mkdocs.yml")
     return root
 

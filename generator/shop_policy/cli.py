@@ -9,13 +9,21 @@ from typing import TYPE_CHECKING, Any
 
 import click
 
-from shop_policy.casework.advisor import CONDITIONS, MARKETPLACES, REASONS
+from shop_policy.casework.advisor import ASKED, CONDITIONS, MARKETPLACES, REASONS
+from shop_policy.casework.inputs import AMOUNT, write_new
 from shop_policy.console import Commands, warnings_logged
 
 if TYPE_CHECKING:
     from shop_policy.paths import Paths
 
 DEFAULT_POLICY = Path("policies/shop.yaml")
+WHEN = ["%Y-%m-%d", "%Y-%m-%dT%H:%M", "%Y-%m-%d %H:%M"]
+
+
+def _time_of(moment: Any) -> Any:
+    """The time of day given with a date (YYYY-MM-DDTHH:MM), else None (midnight counts
+    as no time: the window is then counted in whole days)."""
+    return moment.time() if moment.time() != moment.min.time() else None
 
 policy_option = click.option(
     "--policy", "policy_path", type=click.Path(path_type=Path, dir_okay=False),
@@ -181,25 +189,40 @@ def serve(policy_path: Path, paths: Paths, port: int) -> None:
 
 @main.command()
 @policy_option
-@click.option("--order-date", type=click.DateTime(["%Y-%m-%d"]), required=True,
-              help="When the order was placed (YYYY-MM-DD).")
+@click.option("--order-date", type=click.DateTime(WHEN), required=True,
+              help="When the order was placed: YYYY-MM-DD, or YYYY-MM-DDTHH:MM for a "
+              "cancellation window in hours.")
 @click.option("--shipped", type=click.DateTime(["%Y-%m-%d"]),
               help="When it was dispatched, if it was.")
 @click.option("--delivered", type=click.DateTime(["%Y-%m-%d"]),
               help="When it was delivered, if known.")
-@click.option("--today", type=click.DateTime(["%Y-%m-%d"]),
-              help="The day to judge the case on.  [default: today]")
+@click.option("--today", type=click.DateTime(WHEN),
+              help="The day (YYYY-MM-DD) or moment (YYYY-MM-DDTHH:MM) to judge the case "
+              "on.  [default: now]")
 @click.option("--reason", type=click.Choice(REASONS), required=True,
               help="Why the buyer got in touch.")
 @click.option("--condition", type=click.Choice(CONDITIONS), default="unused",
               show_default=True, help="The item's condition, as the buyer describes it.")
 @click.option("--marketplace", type=click.Choice(MARKETPLACES), default="own_shop",
               show_default=True, help="Where the order was placed.")
+@click.option("--asked", type=click.Choice(list(ASKED)),
+              help="What the buyer asked for, if they said.")
+@click.option("--amount", type=AMOUNT, help="What the buyer paid for the order, in the "
+              "shop's currency (e.g. 42.50): fills the replies' amounts and works out store "
+              "credit with its bonus.")
+@click.option("--case-open", is_flag=True, help="The buyer has opened a case on the "
+              "marketplace.")
+@click.option("--chargeback", is_flag=True, help="The buyer has opened a chargeback with "
+              "their bank or card provider.")
+@click.option("--evidence", "evidence_path", type=click.Path(dir_okay=False, path_type=Path),
+              help="Also write the dispute evidence (timeline, the clauses in force, what "
+              "to attach) to this new file.")
 @click.option("--locale", help="Language of the answer.  [default: the policy's default]")
 @click.option("--json", "as_json", is_flag=True, help="Answer as JSON, for other tools.")
 def advise(policy_path: Path, order_date: Any, shipped: Any, delivered: Any, today: Any,
-           reason: str, condition: str, marketplace: str, locale: str | None,
-           as_json: bool) -> None:
+           reason: str, condition: str, marketplace: str, asked: str | None,
+           amount: Any, case_open: bool, chargeback: bool, evidence_path: Path | None,
+           locale: str | None, as_json: bool) -> None:
     """Advise on one case: the clauses that apply, what to offer, which replies to send."""
     import datetime as dt
 
@@ -212,8 +235,13 @@ def advise(policy_path: Path, order_date: Any, shipped: Any, delivered: Any, tod
                 marketplace=marketplace,
                 shipped_date=shipped.date() if shipped else None,
                 delivered_date=delivered.date() if delivered else None,
-                today=today.date() if today else dt.date.today())
+                today=today.date() if today else dt.date.today(), asked=asked,
+                amount=amount, case_open=case_open, chargeback=chargeback,
+                order_time=_time_of(order_date), now=_time_of(today) if today else
+                dt.datetime.now().time().replace(second=0, microsecond=0))
     result = resolve(policy, case, locale or policy.shop.default_locale)
+    if evidence_path is not None:
+        write_new(evidence_path, result.evidence_text())
     click.echo(advice_json(result) if as_json else advice_text(result), nl=False)
 
 

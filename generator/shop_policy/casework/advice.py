@@ -5,19 +5,22 @@ from __future__ import annotations
 import datetime as dt
 import json
 from dataclasses import dataclass, replace
+from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
 from babel.dates import format_date
+from babel.numbers import get_currency_precision
 
 from shop_policy.casework.advisor import Case, advise, judged_by
+from shop_policy.casework.evidence import Evidence, evidence
 from shop_policy.casework.wording import clause_text, messages
 from shop_policy.errors import CaseError
 from shop_policy.outputs.replies import SPEC_BY_ID, Reply, render_reply
 from shop_policy.outputs.site import version_slug
 from shop_policy.read.model import Policy
-from shop_policy.text.facts import facts_for
+from shop_policy.text.facts import facts_for, money
 from shop_policy.text.labels import N_
-from shop_policy.text.render import environment, use_locale
+from shop_policy.text.render import environment, render, use_locale
 from shop_policy.text.translations import translations
 
 
@@ -28,6 +31,33 @@ class Result:
     clauses: list[dict[str, Any]]
     resolutions: list[dict[str, str]]
     replies: list[Reply]
+    evidence: Evidence
+    amounts: dict[str, str]
+
+    def evidence_text(self) -> str:
+        _ = translations(self.locale).gettext
+        return self.evidence.markdown({"timeline": _(N_("Timeline")),
+                                       "policy": _(N_("The policy that applied")),
+                                       "attach": _(N_("What to attach"))})
+
+
+def _amounts(policy: Policy, case: Case, locale: str) -> dict[str, str]:
+    """What the order is worth, as paid and as store credit with its bonus."""
+    if case.amount is None:
+        return {}
+    currency = policy.shop.currency
+    found = {"paid": money(case.amount, currency, locale)}
+    if policy.offers_store_credit:
+        credit = policy.refunds.store_credit
+        bonus = credit.bonus_percent if credit else Decimal(0)
+        step = Decimal(1).scaleb(-get_currency_precision(currency))
+        value = (case.amount * (100 + bonus) / 100).quantize(step, ROUND_HALF_UP)
+        found["store_credit"] = money(value, currency, locale)
+    return found
+
+
+# The replies whose [[amount]] the order's amount fills, and with which of _amounts.
+_AMOUNT_OF = {"cancel-accepted": "paid", "offer-store-credit": "store_credit"}
 
 
 def resolve(policy: Policy, case: Case, locale: str) -> Result:
@@ -54,25 +84,37 @@ def resolve(policy: Policy, case: Case, locale: str) -> Result:
     known = {"order_date": case.order_date, "shipped_date": case.shipped_date,
              "delivered_date": case.delivered_date}
     values = {k: format_date(v, "long", locale=locale) for k, v in known.items() if v}
+    amounts = _amounts(judged, case, locale)
+
+    def filled(reply: str) -> dict[str, str]:
+        amount = amounts.get(_AMOUNT_OF.get(reply, ""))
+        return {**values, "amount": amount} if amount else values
+
+    page = render(env, "site/policy.md.j2", p=judged, f=facts, json_ld="")
     return Result(
         case=case,
         locale=locale,
         clauses=[{**c, "text": clause_text(c, texts, locale)} for c in advice.clauses],
         resolutions=[{"id": r, "text": texts["resolutions"][r]} for r in advice.resolutions],
-        replies=[render_reply(env, SPEC_BY_ID[r], judged, facts, values)
+        replies=[render_reply(env, SPEC_BY_ID[r], judged, facts, filled(r))
                  for r in advice.replies],
+        evidence=evidence(case, judged, facts, page, catalog),
+        amounts=amounts,
     )
 
 
 def advice_json(result: Result) -> str:
     data = {
-        "case": {k: (v.isoformat() if hasattr(v, "isoformat") else v)
+        "case": {k: (v.isoformat() if hasattr(v, "isoformat") else
+                     str(v) if isinstance(v, Decimal) else v)
                  for k, v in vars(result.case).items()},
         "locale": result.locale,
         "clauses": result.clauses,
         "resolutions": result.resolutions,
         "replies": [{"id": r.id, "title": r.title, "subject": r.subject, "body": r.body}
                     for r in result.replies],
+        "amounts": result.amounts,
+        "evidence": {**result.evidence.as_dict(), "text": result.evidence_text()},
     }
     return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
 
@@ -85,6 +127,10 @@ def advice_text(result: Result) -> str:
     lines += [f"  {i}. {r['text']}" for i, r in enumerate(result.resolutions, 1)]
     if not result.resolutions:
         lines.append("  -")
+    if "store_credit" in result.amounts:
+        lines += ["", _(N_("The buyer paid %(paid)s; as store credit, with its bonus, that "
+                           "is %(credit)s.")) % {"paid": result.amounts["paid"],
+                                                 "credit": result.amounts["store_credit"]}]
     lines += ["", _(N_("Replies to send:")) + " " + (", ".join(r.id for r in result.replies)
                                                      or "-")]
     for reply in result.replies:

@@ -13,6 +13,7 @@ import datetime as dt
 import itertools
 import math
 from dataclasses import dataclass
+from decimal import Decimal
 from typing import Any, get_args
 
 from shop_policy.errors import CaseError
@@ -36,6 +37,12 @@ class Case:
     marketplace: str = "own_shop"
     shipped_date: dt.date | None = None
     delivered_date: dt.date | None = None
+    asked: str | None = None  # what the buyer asked for: one of ASKED
+    amount: Decimal | None = None  # what the buyer paid for the order
+    case_open: bool = False  # a case is open on the marketplace
+    chargeback: bool = False  # a chargeback is open with the payment provider
+    order_time: dt.time | None = None  # when in the day the order was placed
+    now: dt.time | None = None  # the time of day the case is judged at
 
     def check(self) -> None:
         dates = [("order date", self.order_date), ("dispatch date", self.shipped_date),
@@ -79,7 +86,7 @@ def decision_table(policy: Policy) -> dict[str, Any]:
         "versions": _versions(policy),
         "cancel": {"kind": ("none" if not cancel.allowed else
                             "dispatch" if cancel.until == "dispatch" else "hours"),
-                   "days": math.ceil((cancel.hours or 0) / 24)},
+                   "days": math.ceil((cancel.hours or 0) / 24), "hours": cancel.hours or 0},
         "return": {"offered": returns.accepted, "starts": returns.window_starts,
                    "days": returns.window_days or 0},
         "report": {"days": policy.damaged_items.report_within_days},
@@ -169,6 +176,16 @@ def _window(start: dt.date | None, days: int, today: dt.date) -> dict[str, Any]:
     return {"state": "closed", "end": end.isoformat(), "days": (today - end).days}
 
 
+def _hours_window(case: Case, hours: int) -> dict[str, Any]:
+    """A cancellation window of `hours`, to the minute, when both times are known."""
+    assert case.order_time is not None and case.now is not None
+    end = dt.datetime.combine(case.order_date, case.order_time) + dt.timedelta(hours=hours)
+    now = dt.datetime.combine(case.today, case.now)
+    shown = end.isoformat(sep=" ", timespec="minutes")
+    # No day count: the window ends at a time, which the clause states.
+    return {"state": "open" if now <= end else "closed", "end": shown}
+
+
 def windows(table: dict[str, Any], case: Case) -> dict[str, dict[str, Any]]:
     """The state of each window on `case.today`. Mirrored by windows() in toolkit.js."""
     stage = ("ordered" if case.shipped_date is None else
@@ -186,6 +203,9 @@ def windows(table: dict[str, Any], case: Case) -> dict[str, dict[str, Any]]:
         closed = _window(case.order_date, cancel["days"], case.today)
         if closed["state"] == "closed":
             cancel_state = closed
+    if cancel["kind"] == "hours" and case.order_time and case.now and \
+            cancel_state["state"] in ("open", "closed"):
+        cancel_state = _hours_window(case, cancel["hours"])
     returns = table["return"]
     if not returns["offered"]:
         return_state: dict[str, Any] = {"state": "not_offered"}
@@ -225,6 +245,30 @@ class Advice:
     replies: list[str]
 
 
+# What a buyer may ask for, and the offers of the decision table that give it.
+ASKED = {
+    "cancel": ("cancel_refund",),
+    "refund": ("cancel_refund", "return_refund", "refund", "offer_refund"),
+    "store_credit": ("return_store_credit", "store_credit", "offer_store_credit"),
+    "exchange": ("return_exchange", "exchange"),
+    "replacement": ("replacement",),
+    "repair": ("repair",),
+    "partial_refund": ("partial_refund", "partial_refund_goodwill"),
+}
+
+
+def _asked_first(resolutions: list[str], asked: str | None) -> list[str]:
+    """The offers with what the buyer asked for first, and a word on whether the policy
+    gives it here."""
+    if asked is None:
+        return resolutions
+    giving = [r for r in resolutions if r in ASKED[asked]]
+    if not giving:
+        return [*resolutions, "asked_not_granted"]
+    rest = [r for r in resolutions if r != giving[0]]
+    return [giving[0], *rest, "asked_granted"]
+
+
 def judged_by(policy: Policy, case: Case) -> Policy:
     """The version an order is judged by: the one in force on its order date, when its
     facts are known (policies/history/), else the current one."""
@@ -235,11 +279,16 @@ def advise(policy: Policy, case: Case) -> Advice:
     case.check()
     table = decision_table(judged_by(policy, case))
     rule, state = match(table, case)
-    resolutions = list(rule["resolutions"])
+    resolutions = _asked_first(list(rule["resolutions"]), case.asked)
     replies = list(rule["replies"])
     escalation = table["escalation"].get(case.marketplace)
-    if case.marketplace in rule["escalate"] and escalation:
-        resolutions.append("prepare_escalation")
+    if case.chargeback:
+        resolutions.insert(0, "chargeback_open")
+    elif case.case_open:
+        resolutions.insert(0, "case_open")
+    if (case.marketplace in rule["escalate"] or case.case_open) and escalation:
+        if not (case.case_open or case.chargeback):  # else it is open already
+            resolutions.append("prepare_escalation")
         replies.append(escalation)
     clauses = [{"window": name, **state[name]}
                for name in ("cancel", "return", "report", "version")]

@@ -40,22 +40,36 @@ RESOLUTIONS = {
                       "faulty goods may still apply: consider offering a remedy anyway."),
     "prepare_escalation": N_("If the buyer opens a case with the marketplace, gather the "
                              "evidence listed in the escalation reply."),
+    "case_open": N_("A case is open on the marketplace: answer it there, within its "
+                    "deadline, with the dispute evidence."),
+    "chargeback_open": N_("A chargeback is open: answer it through your payment provider, "
+                          "with the dispute evidence, and do not refund the buyer "
+                          "separately meanwhile."),
+    "asked_granted": N_("What the buyer asked for is among what the policy gives here, so "
+                        "it comes first."),
+    "asked_not_granted": N_("What the buyer asked for is not among what the policy gives "
+                            "here: offer what is listed, or make a clear one-off exception."),
 }
 
 CLAUSES = {
     "cancel.open": N_("Cancellation window open until {end}."),
+    "cancel.last_day": N_("Cancellation window open: today is the last day ({end})."),
     "cancel.open_until_dispatch": N_("Cancellation possible until the order is dispatched."),
     "cancel.closed": NP_("Cancellation window closed {days} day ago ({end}).",
                          "Cancellation window closed {days} days ago ({end})."),
+    "cancel.closed_at": N_("Cancellation window closed at {end}."),
     "cancel.dispatched": N_("The order was dispatched on {end}: it can no longer be "
                             "cancelled."),
     "cancel.not_offered": N_("The policy does not allow cancellations."),
     "return.open": N_("Return window open until {end}."),
+    "return.last_day": N_("Return window open: today is the last day ({end})."),
     "return.closed": NP_("Return window closed {days} day ago ({end}).",
                          "Return window closed {days} days ago ({end})."),
     "return.not_started": N_("Return window not started yet: it counts from {start}."),
     "return.not_offered": N_("The policy does not accept returns for a change of mind."),
     "report.open": N_("Window to report damage or faults open until {end}."),
+    "report.last_day": N_("Window to report damage or faults open: today is the last day "
+                          "({end})."),
     "report.closed": NP_("Window to report damage or faults closed {days} day ago ({end}).",
                          "Window to report damage or faults closed {days} days ago ({end})."),
     "report.not_started": N_("Window to report damage or faults counts from delivery."),
@@ -103,8 +117,11 @@ def messages(locale: str, translations: Any) -> dict[str, Any]:
 
 def clause_text(clause: dict[str, Any], texts: dict[str, Any], locale: str) -> str:
     """One clause as a sentence. Mirrored by clauseText() in toolkit.js."""
-    forms = texts["clauses"][f"{clause['window']}.{clause['state']}"]
     days = clause.get("days")
+    state = "last_day" if clause["state"] == "open" and days == 0 else clause["state"]
+    if state == "closed" and days is None:  # a window in hours, closed at a time
+        state = "closed_at"
+    forms = texts["clauses"][f"{clause['window']}.{state}"]
     category = Locale.parse(locale).plural_form(days) if days is not None else "other"
     template = forms.get(category, forms["other"])
     start = clause.get("start")

@@ -133,8 +133,9 @@
   }
 
   function clauseText(clause, texts, locale) {
-    var forms = texts.clauses[clause.window + "." + clause.state];
     var days = clause.days;
+    var state = clause.state === "open" && days === 0 ? "last_day" : clause.state;
+    var forms = texts.clauses[clause.window + "." + state];
     var category = days === undefined ? "other" : new Intl.PluralRules(locale).select(days);
     var template = forms[category] || forms.other;
     return template.split("{end}").join(clause.end || "")
