@@ -72,7 +72,7 @@ def test_the_evidence_quotes_the_version_in_force_and_is_never_written_over(
     assert result.exit_code == 0, result.output
     text = target.read_text("utf-8")
     assert text.startswith("# Dispute evidence\n")
-    assert "- Delivered: June 5, 2025" in text
+    assert "- Delivered: 2025-06-05" in text
     assert "https://fernandkiln.example/policies/en/policy/v2/#returns" in text
     assert "> If you change your mind, you can return an item within 21 days of the day it " \
            "is delivered." in text

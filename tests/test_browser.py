@@ -185,6 +185,48 @@ def test_advisor_form_agrees_with_the_command_line(page: object, base_url: str,
         "links => links.map(a => a.dataset.reply)") == [r.id for r in expected.replies]
     assert page.input_value("#sp-today") == case.today.isoformat(), \
         "judged on the case's date, not the real today the page starts with"
+    assert page.locator("#sp-evidence").text_content() == expected.evidence_text()
+    if locale != "ar":  # Arabic dates: the browser writes Arabic digits, Babel Latin ones
+        assert page.locator("#sp-filled pre").all_text_contents() == [
+            r.body for r in expected.replies]
+    assert page.problems == []
+
+
+@pytest.mark.parametrize("locale", ["en", "de"])
+def test_advisor_form_takes_what_the_command_takes(page: object, base_url: str,
+                                                  locale: str) -> None:
+    """The amount, the request, an open case: the page fills and orders as `advise`."""
+    import dataclasses
+    from decimal import Decimal
+
+    from shop_policy.casework.advice import resolve
+
+    policy, case = run_case(EXAMPLE_CASES["cancel a month after shipment, return window "
+                                          "still open"])
+    case = dataclasses.replace(case, amount=Decimal("42.50"), asked="exchange",
+                               case_open=True)
+    expected = resolve(policy, case, locale)
+    page.goto(f"{base_url}/toolkit/{locale}/advisor/")
+    for field, value in (("#sp-order", case.order_date), ("#sp-shipped", case.shipped_date),
+                         ("#sp-delivered", case.delivered_date), ("#sp-today", case.today)):
+        page.fill(field, value.isoformat() if value else "")
+    page.select_option("#sp-reason", case.reason)
+    page.select_option("#sp-marketplace", case.marketplace)
+    page.select_option("#sp-asked", "exchange")
+    page.fill("#sp-amount", "42.50" if locale == "en" else "42,50")
+    page.check("#sp-case-open")
+    page.locator("#sp-advisor button[type=submit]").click()
+    assert page.locator("#sp-resolutions li").all_inner_texts() == [
+        r["text"] for r in expected.resolutions]
+    assert page.locator("#sp-filled pre").all_text_contents() == [
+        r.body for r in expected.replies]
+    credit = next(r.body for r in expected.replies if r.id == "offer-store-credit")
+    assert expected.amounts["store_credit"] in credit
+    assert page.locator("#sp-evidence").text_content() == expected.evidence_text()
+    page.locator("#sp-filled details").first.locator("summary").click()
+    page.locator("#sp-filled details").first.get_by_role("button").click()
+    page.wait_for_selector("#sp-filled button[data-copied]")
+    assert page.evaluate("navigator.clipboard.readText()") == expected.replies[0].body
     assert page.problems == []
 
 

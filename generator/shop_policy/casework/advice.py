@@ -12,13 +12,13 @@ from babel.dates import format_date
 from babel.numbers import get_currency_precision
 
 from shop_policy.casework.advisor import Case, advise, judged_by
-from shop_policy.casework.evidence import Evidence, evidence
+from shop_policy.casework.evidence import WORDS, Evidence, evidence
 from shop_policy.casework.wording import clause_text, messages
 from shop_policy.errors import CaseError
 from shop_policy.outputs.replies import SPEC_BY_ID, Reply, render_reply
 from shop_policy.outputs.site import version_slug
 from shop_policy.read.model import Policy
-from shop_policy.text.facts import facts_for, money
+from shop_policy.text.facts import Facts, facts_for, money
 from shop_policy.text.labels import N_
 from shop_policy.text.render import environment, render, use_locale
 from shop_policy.text.translations import translations
@@ -36,9 +36,8 @@ class Result:
 
     def evidence_text(self) -> str:
         _ = translations(self.locale).gettext
-        return self.evidence.markdown({"timeline": _(N_("Timeline")),
-                                       "policy": _(N_("The policy that applied")),
-                                       "attach": _(N_("What to attach"))})
+        return self.evidence.markdown({key: _(WORDS[key])
+                                       for key in ("timeline", "policy", "attach")})
 
 
 def _amounts(policy: Policy, case: Case, locale: str) -> dict[str, str]:
@@ -57,7 +56,14 @@ def _amounts(policy: Policy, case: Case, locale: str) -> dict[str, str]:
 
 
 # The replies whose [[amount]] the order's amount fills, and with which of _amounts.
-_AMOUNT_OF = {"cancel-accepted": "paid", "offer-store-credit": "store_credit"}
+AMOUNT_OF = {"cancel-accepted": "paid", "offer-store-credit": "store_credit"}
+
+
+def version_facts(version: Policy, locale: str, catalog: Any) -> Facts:
+    """The facts of `version` for replies that cite and link it, at its own address."""
+    facts = facts_for(version, locale, catalog)
+    slug = version_slug(version.version.number)
+    return replace(facts, policy_url=f"{facts.site_url}policy/{slug}/")
 
 
 def resolve(policy: Policy, case: Case, locale: str) -> Result:
@@ -70,10 +76,7 @@ def resolve(policy: Policy, case: Case, locale: str) -> Result:
     texts = messages(locale, catalog)
     env = environment()
     use_locale(env, locale)
-    facts = facts_for(judged, locale, catalog)
-    # Replies cite and link the version the order is judged by, at its own address.
-    slug = version_slug(judged.version.number)
-    facts = replace(facts, policy_url=f"{facts.site_url}policy/{slug}/")
+    facts = version_facts(judged, locale, catalog)
     version = next(c for c in advice.clauses if c["window"] == "version")
     if version["state"] == "known_without_facts":
         # Its number and date are known, its page is not kept: cite it, link the changes.
@@ -87,7 +90,7 @@ def resolve(policy: Policy, case: Case, locale: str) -> Result:
     amounts = _amounts(judged, case, locale)
 
     def filled(reply: str) -> dict[str, str]:
-        amount = amounts.get(_AMOUNT_OF.get(reply, ""))
+        amount = amounts.get(AMOUNT_OF.get(reply, ""))
         return {**values, "amount": amount} if amount else values
 
     page = render(env, "site/policy.md.j2", p=judged, f=facts, json_ld="")
@@ -128,9 +131,8 @@ def advice_text(result: Result) -> str:
     if not result.resolutions:
         lines.append("  -")
     if "store_credit" in result.amounts:
-        lines += ["", _(N_("The buyer paid %(paid)s; as store credit, with its bonus, that "
-                           "is %(credit)s.")) % {"paid": result.amounts["paid"],
-                                                 "credit": result.amounts["store_credit"]}]
+        lines += ["", _(WORDS["paid"]) % {"paid": result.amounts["paid"],
+                                          "credit": result.amounts["store_credit"]}]
     lines += ["", _(N_("Replies to send:")) + " " + (", ".join(r.id for r in result.replies)
                                                      or "-")]
     for reply in result.replies:

@@ -8,8 +8,6 @@ import html
 import re
 from dataclasses import dataclass
 
-from babel.dates import format_date
-
 from shop_policy.casework.advisor import Case
 from shop_policy.read.model import Policy
 from shop_policy.text.facts import Facts
@@ -34,6 +32,15 @@ ATTACH = {
     "listing": N_("The listing as it was on the order date: its text and photos."),
     "return": N_("Proof that the return arrived, and of any refund or credit you issued."),
     "chargeback": N_("The payment provider's notice of the chargeback and its reference."),
+}
+
+# The words of the evidence pack and of the amounts.
+WORDS = {
+    "evidence": N_("Dispute evidence"), "timeline": N_("Timeline"),
+    "policy": N_("The policy that applied"), "attach": N_("What to attach"),
+    "version": N_("Version %(version)s of the policy, in force from %(date)s: %(url)s"),
+    "paid": N_("The buyer paid %(paid)s; as store credit, with its bonus, that is "
+               "%(credit)s."),
 }
 
 TIMELINE = {
@@ -124,8 +131,8 @@ def evidence(case: Case, judged: Policy, facts: Facts, page: str, gettext: objec
     """The pack for `case`, judged by the version `judged` whose policy page (in the
     locale of `facts`) is `page`. `gettext` translates into that locale."""
     translate = gettext.gettext  # type: ignore[attr-defined]
-    locale = facts.locale
-    timeline = [(translate(TIMELINE[name]), format_date(day, "long", locale=locale))
+    # Dates as ISO 8601: unambiguous for whoever reads the dispute, in any language.
+    timeline = [(translate(TIMELINE[name]), day.isoformat())
                 for name, day in (("order_date", case.order_date),
                                   ("shipped_date", case.shipped_date),
                                   ("delivered_date", case.delivered_date),
@@ -134,9 +141,8 @@ def evidence(case: Case, judged: Policy, facts: Facts, page: str, gettext: objec
     clauses = [Clause(anchor, found[anchor][0], f"{facts.policy_url}#{anchor}",
                       found[anchor][1])
                for anchor in SECTIONS[case.reason] if anchor in found]
-    version = translate(N_("Version %(version)s of the policy, in force from %(date)s: "
-                           "%(url)s")) % {"version": facts.version,
-                                          "date": facts.effective_date,
-                                          "url": facts.policy_url}
-    return Evidence(translate(N_("Dispute evidence")), timeline, version, clauses,
+    version = translate(WORDS["version"]) % {"version": facts.version,
+                                             "date": facts.effective_date,
+                                             "url": facts.policy_url}
+    return Evidence(translate(WORDS["evidence"]), timeline, version, clauses,
                     [translate(ATTACH[key]) for key in checklist(case, judged)])

@@ -6,9 +6,9 @@ toolkit/<locale>/, never into the public site.
 
 from __future__ import annotations
 
-from shop_policy.casework.advisor import CONDITIONS, REASONS, decision_table
-from shop_policy.casework.wording import messages
+from shop_policy.casework.advisor import ASKED, CONDITIONS, REASONS
 from shop_policy.engine.theme import toolkit_config, toolkit_config_name
+from shop_policy.outputs.advisor_page import advisor_data
 from shop_policy.outputs.exports import HELP_DESK_VARIABLES
 from shop_policy.outputs.kinds import Context, Files
 from shop_policy.outputs.replies import SPECS, reply_title, ruled_out
@@ -28,6 +28,12 @@ REASON_LABELS = {
     "not_as_described": N_("Not as described"),
     "not_received": N_("Has not arrived"),
     "late": N_("Is late"),
+}
+ASKED_LABELS = {
+    "refund": labels.REMEDIES["refund"], "store_credit": labels.REMEDIES["store_credit"],
+    "exchange": labels.CHANGE_OF_MIND["exchange"],
+    "replacement": labels.REMEDIES["replacement"], "repair": labels.REMEDIES["repair"],
+    "partial_refund": N_("a partial refund"), "cancel": N_("to cancel the order"),
 }
 CONDITION_LABELS = {"unused": N_("Unused"), "used": N_("Used or worn")}
 
@@ -52,10 +58,8 @@ def files(ctx: Context) -> Files:
         reasons=[(r, gettext(REASON_LABELS[r])) for r in REASONS],
         conditions=[(c, gettext(CONDITION_LABELS[c])) for c in CONDITIONS],
         marketplaces=[(m, gettext(labels.MARKETPLACES[m])) for m in policy.shop.marketplaces],
-        data={"locale": locale.replace("_", "-"), "table": decision_table(policy),
-              "earlier": [decision_table(v) for v in policy.versions[:-1]],
-              "texts": messages(locale, translations(locale)),
-              "titles": {reply.id: reply.title for reply in replies}})
+        asked=[(a, gettext(ASKED_LABELS[a])) for a in ASKED],
+        data=advisor_data(ctx))
     for reply in replies:
         yield f"{root}/replies/{reply.id}.md", render(ctx.env, "toolkit/reply.md.j2",
                                                       reply=reply)

@@ -116,20 +116,137 @@
     return known.length ? known[0] : data.table;
   }
 
+  // What the buyer asked for first, with a word on it (mirrors _asked_first()).
+  function askedFirst(data, resolutions, asked) {
+    if (!asked) { return resolutions; }
+    var giving = resolutions.filter(function (r) { return data.asked[asked].indexOf(r) >= 0; });
+    if (!giving.length) { return resolutions.concat(["asked_not_granted"]); }
+    var rest = resolutions.filter(function (r) { return r !== giving[0]; });
+    return [giving[0]].concat(rest, ["asked_granted"]);
+  }
+
   function advise(data, c) {
     var table = judgedBy(data, c);
     var found = match(table, c);
-    var resolutions = found.rule.resolutions.slice();
+    var resolutions = askedFirst(data, found.rule.resolutions.slice(), c.asked);
     var replies = found.rule.replies.slice();
     var escalation = table.escalation[c.marketplace];
-    if (found.rule.escalate.indexOf(c.marketplace) >= 0 && escalation) {
-      resolutions.push("prepare_escalation");
+    if (c.chargeback) {
+      resolutions.unshift("chargeback_open");
+    } else if (c.caseOpen) {
+      resolutions.unshift("case_open");
+    }
+    if ((found.rule.escalate.indexOf(c.marketplace) >= 0 || c.caseOpen) && escalation) {
+      if (!(c.caseOpen || c.chargeback)) { resolutions.push("prepare_escalation"); }
       replies.push(escalation);
     }
     var clauses = ["cancel", "return", "report", "version"].map(function (name) {
       return Object.assign({ window: name }, found.state[name]);
     });
-    return { clauses: clauses, resolutions: resolutions, replies: replies };
+    return { clauses: clauses, resolutions: resolutions, replies: replies,
+             version: data.versions[table.number], offered: table["return"].offered };
+  }
+
+  // The amount as paid and as store credit with its bonus (mirrors _amounts()).
+  function amounts(data, version, paid) {
+    if (paid === null) { return {}; }
+    var money = new Intl.NumberFormat(data.locale, { style: "currency",
+                                                     currency: data.currency });
+    var found = { paid: money.format(paid) };
+    if (version.bonus !== null) {
+      var scale = Math.pow(10, data.digits);
+      var minor = paid * scale * (100 + Number(version.bonus)) / 100;
+      found.store_credit = money.format(Math.floor(minor + 0.5 + 1e-9) / scale);
+    }
+    return found;
+  }
+
+  // A reply's parts (text, placeholder, text...) with what is known filled in.
+  function filled(parts, values) {
+    return parts.map(function (part, i) {
+      return i % 2 ? (values[part] || "[[" + part + "]]") : part;
+    }).join("");
+  }
+
+  // The dispute evidence, as Evidence.markdown() writes it.
+  function evidence(data, c, advice) {
+    var version = advice.version;
+    var keys = ["conversation", "policy"];
+    if (c.shipped !== null) { keys.push("postage"); }
+    if (c.delivered !== null) { keys.push("delivery"); }
+    if (["damaged", "defective", "not_as_described"].indexOf(c.reason) >= 0) {
+      keys.push("photos");
+    }
+    if (c.reason === "not_as_described") { keys.push("listing"); }
+    if (c.reason === "change_of_mind" && advice.offered) { keys.push("return"); }
+    if (c.chargeback) { keys.push("chargeback"); }
+    var lines = ["# " + data.words.evidence, "", "## " + data.words.timeline, ""];
+    [["order_date", c.order], ["shipped_date", c.shipped], ["delivered_date", c.delivered],
+     ["today", c.today]].forEach(function (row) {
+      if (row[1] !== null) { lines.push("- " + data.timeline[row[0]] + ": " + iso(row[1])); }
+    });
+    lines.push("", "## " + data.words.policy, "", version.version);
+    data.sections[c.reason].forEach(function (anchor) {
+      var found = version.sections[anchor];
+      if (!found) { return; }
+      lines.push("", "### " + found[0], "", version.url + "#" + anchor, "");
+      found[1].split("\n").forEach(function (line) {
+        lines.push(("> " + line).replace(/\s+$/, ""));
+      });
+    });
+    lines.push("", "## " + data.words.attach, "");
+    keys.forEach(function (key) { lines.push("- [ ] " + data.attach[key]); });
+    return lines.join("\n") + "\n";
+  }
+
+  function showFilled(data, c, advice) {
+    var dates = new Intl.DateTimeFormat(data.locale, { dateStyle: "long", timeZone: "UTC" });
+    var values = {};
+    [["order_date", c.order], ["shipped_date", c.shipped], ["delivered_date", c.delivered]]
+      .forEach(function (row) {
+        if (row[1] !== null) { values[row[0]] = dates.format(new Date(row[1])); }
+      });
+    var worth = amounts(data, advice.version, c.amount);
+    var shown = document.getElementById("sp-amounts");
+    shown.hidden = !worth.store_credit;
+    shown.textContent = worth.store_credit ? data.words.paid
+      .split("%(paid)s").join(worth.paid).split("%(credit)s").join(worth.store_credit) : "";
+    var box = document.getElementById("sp-filled");
+    box.textContent = "";
+    advice.replies.forEach(function (id) {
+      var reply = advice.version.replies[id];
+      var own = Object.assign({}, values);
+      var amount = worth[data.amount_of[id]];
+      if (amount) { own.amount = amount; }
+      var details = document.createElement("details");
+      details.className = "sp-filled-reply";
+      details.dataset.reply = id;
+      var summary = document.createElement("summary");
+      summary.textContent = data.titles[id];
+      var pre = document.createElement("pre");
+      pre.className = "sp-reply";
+      pre.dir = "auto";
+      pre.dataset.subject = filled(reply.subject, own);
+      pre.textContent = filled(reply.body, own);
+      var json = document.createElement("script");
+      json.type = "application/json";
+      json.id = "sp-filled-" + id;
+      json.textContent = JSON.stringify(pre.textContent);
+      var button = document.createElement("button");
+      button.type = "button";
+      button.className = "md-button sp-copy";
+      button.dataset.text = json.id;
+      button.dataset.done = data.labels.copied;
+      button.textContent = data.labels.copy;
+      details.appendChild(summary);
+      details.appendChild(button);
+      details.appendChild(pre);
+      details.appendChild(json);
+      box.appendChild(details);
+    });
+    var text = evidence(data, c, advice);
+    document.getElementById("sp-evidence").textContent = text;
+    document.getElementById("sp-evidence-text").textContent = JSON.stringify(text);
   }
 
   function clauseText(clause, texts, locale) {
@@ -174,8 +291,12 @@
         order: parseDate(value("order_date")), shipped: parseDate(value("shipped_date")),
         delivered: parseDate(value("delivered_date")), today: parseDate(value("today")),
         reason: value("reason"), condition: value("condition"),
-        marketplace: value("marketplace")
+        marketplace: value("marketplace"), asked: value("asked") || null,
+        amount: value("amount") ? Number(value("amount").replace(",", ".")) : null,
+        caseOpen: form.elements.case_open.checked,
+        chargeback: form.elements.chargeback.checked
       };
+      if (c.amount !== null && !(c.amount > 0)) { c.amount = null; }
       var error = document.getElementById("sp-error");
       var known = [c.order, c.shipped, c.delivered].filter(function (d) { return d !== null; });
       var ordered = c.order !== null && c.today !== null &&
@@ -185,7 +306,8 @@
       document.getElementById("sp-advice").hidden = false;
       error.hidden = ordered;
       error.textContent = ordered ? "" : data.texts.invalid;
-      ["sp-clauses", "sp-resolutions", "sp-replies"].forEach(function (id) {
+      ["sp-clauses", "sp-resolutions", "sp-replies", "sp-filled", "sp-evidence"]
+        .forEach(function (id) {
         document.getElementById(id).textContent = "";
       });
       if (!ordered) { return; }
@@ -199,6 +321,7 @@
       fill(document.getElementById("sp-replies"), advice.replies.map(function (id) {
         return { text: data.titles[id], id: id, href: "../replies/" + id + "/" };
       }));
+      showFilled(data, c, advice);
     });
   }
 
