@@ -68,5 +68,10 @@ def test_advisor_page_exports_the_python_decision_table() -> None:
     page = files["site_src/toolkit/en/advisor.md"]
     data = json.loads(re.search(r'id="sp-advisor-data">(.*)</script>', page)[1])
     assert data["table"] == decision_table(read_policy(CASES["example"]))
-    options = re.findall(r'<option value="([a-z_]+)">', page)
-    assert options[-3:] == ["own_shop", "etsy", "ebay"]
+    marketplaces = re.search(r'<select id="sp-marketplace".*?</select>', page, re.S)[0]
+    assert re.findall(r'<option value="([a-z_]+)">', marketplaces) == ["own_shop", "etsy",
+                                                                      "ebay"]
+    asked = re.search(r'<select id="sp-asked".*?</select>', page, re.S)[0]
+    assert sorted(re.findall(r'<option value="([a-z_]*)">', asked)) == ["", *sorted(data["asked"])]
+    assert set(data["versions"]) == {"1", "2", "3"}
+    assert "21 days" in data["versions"]["2"]["sections"]["returns"][1]

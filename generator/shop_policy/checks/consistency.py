@@ -68,10 +68,12 @@ def _locale_findings(policy: Policy, locale: str,
                      texts: list[tuple[str, str, frozenset[str]]]) -> Iterator[Finding]:
     facts = facts_for(policy, locale, translations(locale))
     patterns = mention_patterns(policy, locale)
-    values = [plain(getattr(facts, f)) for f in FACT_FIELDS if getattr(facts, f)]
-    allowed = {_mention(m) for value in values for pattern in patterns
-               for m in pattern.finditer(value)}
+    allowed = _mentions(policy, locale, patterns)
+    # The changes page states what earlier versions gave, too ("21 days → 30 days").
+    before = set().union(allowed, *(_mentions(v, locale, patterns)
+                                    for v in policy.versions[:-1]))
     for name, text, used in texts:
+        known = before if name.endswith("/changes.md") else allowed
         seen = plain(_visible(text))
         for field in sorted(used & set(FACT_FIELDS)):
             value = plain(getattr(facts, field))
@@ -80,10 +82,18 @@ def _locale_findings(policy: Policy, locale: str,
                               f"uses {field} but does not state it as '{value}'")
         for pattern in patterns:
             for match in pattern.finditer(seen):
-                if _mention(match) not in allowed:
+                if _mention(match) not in known:
                     yield Finding("consistency", "FACT-UNKNOWN", Severity.ERROR, name, 0, 0,
                                   f"states '{_mention(match)}', which the policy does "
                                   "not give")
+
+
+def _mentions(policy: Policy, locale: str, patterns: list[re.Pattern[str]]) -> set[str]:
+    """Every duration, amount or percentage the facts of `policy` state in `locale`."""
+    facts = facts_for(policy, locale, translations(locale))
+    values = [plain(getattr(facts, f)) for f in FACT_FIELDS if getattr(facts, f)]
+    return {_mention(m) for value in values for pattern in patterns
+            for m in pattern.finditer(value)}
 
 
 def _mention(match: re.Match[str]) -> str:
