@@ -120,3 +120,57 @@ def test_eu_buyers_get_their_money_back(tmp_path: Path, offered: str, fires: boo
     policy = read_policy(write(tmp_path, MINIMAL.replace("[refund]", offered)))
     rule = next(r for r in RULES if r.code == "EU-UK-MONEY-BACK")
     assert bool(list(rule.check(policy))) is fires
+
+
+BY_REASON = MINIMAL.replace("  remedies: [replacement, refund]\n",
+                            "  remedies: [replacement, refund]\n  by_reason:\n"
+                            "    faulty: [repair, refund]\n"
+                            "    not_received: [store_credit, refund]\n")
+
+
+def test_each_kind_of_problem_gets_what_the_policy_gives_it(tmp_path: Path) -> None:
+    import datetime as dt
+
+    from shop_policy.casework.advisor import Case, advise
+    from shop_policy.paths import Paths
+    from shop_policy.pipeline import render_outputs
+
+    policy = read_policy(write(tmp_path, BY_REASON))
+    faults = policy.damaged_items
+    assert faults.remedies_for("damaged_in_transit") == ["replacement", "refund"]
+    assert faults.remedies_for("faulty") == ["repair", "refund"]
+    assert faults.remedies_for("not_received") == ["store_credit", "refund"]
+    files = render_outputs(policy, Paths()).files
+    page = files["site_src"]["en/policy.md"]
+    assert "If it does not work as it should, we offer you, in this order:\n\n1. a free " \
+           "repair\n1. a full refund" in page
+    assert "If your order does not arrive" in page
+    damaged = files["snippets"]["en/replies/damaged-item.txt"]
+    assert "If it arrived damaged, we can offer you:\n- a replacement\n- a full refund" in \
+        damaged
+    assert "If it does not work as it should, we can offer you:\n- a free repair" in damaged
+    lost = files["snippets"]["en/replies/not-received.txt"]
+    assert "then offer you:\n- store credit\n- a full refund" in lost
+    assert "a replacement or a refund" not in lost
+
+    def offers(reason: str) -> list[str]:
+        day = dt.date(2026, 3, 1)
+        return advise(policy, Case(order_date=day, today=day + dt.timedelta(days=9),
+                                   reason=reason, shipped_date=day,
+                                   delivered_date=None if reason == "not_received"
+                                   else day + dt.timedelta(days=3))).resolutions
+
+    assert offers("defective") == ["repair", "refund"]
+    assert offers("damaged") == ["replacement", "refund"]
+    assert offers("not_received") == ["track_parcel", "store_credit", "refund"]
+
+
+def test_the_same_remedies_for_every_fault_make_one_list(tmp_path: Path) -> None:
+    from shop_policy.paths import Paths
+    from shop_policy.pipeline import render_outputs
+
+    policy = read_policy(write(tmp_path, MINIMAL))
+    assert not policy.damaged_items.differs_by_reason
+    files = render_outputs(policy, Paths()).files
+    assert "We will then offer you, in this order:" in files["site_src"]["en/policy.md"]
+    assert "a replacement or a refund" in files["snippets"]["en/replies/not-received.txt"]

@@ -72,7 +72,7 @@ def decision_table(policy: Policy) -> dict[str, Any]:
     cancel = policy.cancellation
     returns = policy.returns
     offered = {spec.id for spec in available(policy)}
-    rules = [*_delivery_rules(), *_fault_rules(policy), *_cancel_rules(policy),
+    rules = [*_delivery_rules(policy), *_fault_rules(policy), *_cancel_rules(policy),
              *_return_rules(policy)]
     for rule in rules:
         rule["replies"] = [r for r in rule["replies"] if r in offered]
@@ -96,33 +96,37 @@ def decision_table(policy: Policy) -> dict[str, Any]:
     }
 
 
-def _delivery_rules() -> list[dict[str, Any]]:
+def _delivery_rules(policy: Policy) -> list[dict[str, Any]]:
     """A parcel not dispatched yet, lost or late."""
+    lost = policy.damaged_items.remedies_for("not_received")
     return [
         _rule({"reason": DELIVERY, "stage": ["ordered"], "cancel": ["open"]},
               ["dispatch_update", "cancel_refund"], ["cancel-accepted"]),
         _rule({"reason": DELIVERY, "stage": ["ordered"]}, ["dispatch_update"], []),
-        _rule({"reason": DELIVERY}, ["track_parcel", "replacement", "refund"],
-              ["not-received"], escalate=TAKE_PROBLEMS),
+        _rule({"reason": DELIVERY}, ["track_parcel", *lost], ["not-received"],
+              escalate=TAKE_PROBLEMS),
     ]
+
+
+# The advisor's reasons for a fault, and what the policy calls them.
+FAULTS = {"damaged": "damaged_in_transit", "defective": "faulty",
+          "not_as_described": "not_as_described"}
 
 
 def _fault_rules(policy: Policy) -> list[dict[str, Any]]:
     """An item damaged, defective or not as described: reported in time, or late."""
-    remedies = list(policy.damaged_items.remedies)
-    partial = ["offer-partial-refund"] if (
-        "partial_refund" in remedies and policy.refunds.partial_refunds) else []
     in_time = {"report": ["open", "not_started"]}
-    return [
-        _rule({"reason": ["damaged", "defective"], **in_time}, remedies,
-              ["damaged-item", *partial]),
-        _rule({"reason": ["not_as_described"], **in_time}, remedies,
-              ["not-as-described", *partial]),
-        _rule({"reason": ["damaged", "defective"]}, ["late_report", *remedies],
-              ["damaged-item"], escalate=TAKE_PROBLEMS),
-        _rule({"reason": ["not_as_described"]}, ["late_report", *remedies],
-              ["not-as-described"], escalate=TAKE_PROBLEMS),
-    ]
+    rules = []
+    for late in (False, True):
+        for reason, kind in FAULTS.items():
+            remedies = policy.damaged_items.remedies_for(kind)  # type: ignore[arg-type]
+            reply = "not-as-described" if reason == "not_as_described" else "damaged-item"
+            partial = ["offer-partial-refund"] if (
+                "partial_refund" in remedies and policy.refunds.partial_refunds) else []
+            rules.append(_rule({"reason": [reason]}, ["late_report", *remedies], [reply],
+                               escalate=TAKE_PROBLEMS) if late else
+                         _rule({"reason": [reason], **in_time}, remedies, [reply, *partial]))
+    return rules
 
 
 def _cancel_rules(policy: Policy) -> list[dict[str, Any]]:

@@ -10,8 +10,17 @@ import datetime as dt
 from decimal import Decimal
 from typing import Annotated, Literal
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field, PrivateAttr, StrictBool
+from pydantic import AfterValidator, ConfigDict, Field, PrivateAttr, StrictBool
 
+from shop_policy.read.base import Model
+from shop_policy.read.faults import (
+    FAULT_REASONS,
+    ByReason,
+    DamagedItems,
+    Evidence,
+    FaultReason,
+    Remedy,
+)
 from shop_policy.read.values import (
     DEFAULT_TEXT,
     Country,
@@ -32,12 +41,15 @@ from shop_policy.read.values import (
 # The models, and the values the rest of the code takes from here beside them.
 __all__ = [
     "DEFAULT_TEXT",
+    "FAULT_REASONS",
+    "ByReason",
     "Cancellation",
     "Change",
     "ChangeOfMind",
     "Condition",
     "DamagedItems",
     "Evidence",
+    "FaultReason",
     "Marketplace",
     "MarketplaceNotes",
     "NonReturnable",
@@ -66,17 +78,6 @@ NonReturnableCategory = Literal[
     "digital",
 ]
 ChangeOfMind = Literal["refund", "store_credit", "exchange"]
-Evidence = Literal[
-    "photos_of_item", "photos_of_packaging", "photo_of_shipping_label", "order_number",
-    "description_of_fault",
-]
-Remedy = Literal["replacement", "refund", "partial_refund", "repair", "store_credit"]
-
-
-class Model(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=True)
-
-
 class Change(Model):
     """One published revision of the policy."""
 
@@ -234,20 +235,6 @@ class Refunds(Model):
                                         "to settle a small fault?")
     store_credit: StoreCredit | None = Field(default=None, description="Terms of store "
                                              "credit, when you offer it.")
-    extra_text: LocalText | None = Field(default=None, description="Your own words, added at "
-                                    "the end of this section.")
-
-
-class DamagedItems(Model):
-    """Items that arrive damaged, defective or not as described."""
-
-    report_within_days: Whole = Field(ge=1, le=365, description="Days after delivery to tell "
-                                    "you about a problem.")
-    evidence: Annotated[list[Evidence], AfterValidator(unique)] = Field(
-        default_factory=lambda: ["photos_of_item"], description="What you ask the buyer "
-        "to send.")
-    remedies: Annotated[list[Remedy], AfterValidator(unique)] = Field(
-        min_length=1, description="What you offer, in the order you offer it.")
     extra_text: LocalText | None = Field(default=None, description="Your own words, added at "
                                     "the end of this section.")
 

@@ -24,7 +24,7 @@ from jinja2 import Environment, TemplateSyntaxError, nodes
 from jinja2.ext import Extension
 from jinja2.parser import Parser
 
-from shop_policy.read.model import Policy
+from shop_policy.read.model import FAULT_REASONS, Policy
 
 # Every claim a template may make, and what it promises. `grants_for` says which hold.
 CLAIMS = {
@@ -41,6 +41,9 @@ CLAIMS = {
     "fault.repair": "a faulty item is repaired",
     "fault.store_credit": "a faulty item can be settled with store credit",
     "fault.free_postage": "the shop pays the postage of a faulty item's return",
+    "not_received.replacement": "a parcel that never arrives is replaced",
+    "not_received.refund": "a parcel that never arrives is refunded",
+    "not_received.store_credit": "a parcel that never arrives is settled with store credit",
     "store_credit": "store credit is offered in some case",
     "refund": "money is refunded in some case",
     "partial_refund": "a partial refund is offered",
@@ -51,7 +54,9 @@ CLAIMS = {
 def grants_for(policy: Policy) -> frozenset[str]:
     """The claims `policy` grants: what any text may promise under it."""
     returns, faults = policy.returns, policy.damaged_items
-    granted = {f"fault.{remedy}" for remedy in faults.remedies}
+    granted = {f"fault.{remedy}" for reason in FAULT_REASONS
+               for remedy in faults.remedies_for(reason)}
+    granted |= {f"not_received.{r}" for r in faults.remedies_for("not_received")}
     if policy.cancellation.allowed:
         granted.add("cancel")
     if returns.accepted and returns.shipping.change_of_mind is not None:
@@ -66,7 +71,7 @@ def grants_for(policy: Policy) -> frozenset[str]:
     if policy.refunds.partial_refunds:
         granted.add("partial_refund")
     if granted & {"cancel", "return.refund", "fault.refund", "fault.partial_refund",
-                  "partial_refund"}:
+                  "partial_refund", "not_received.refund"}:
         granted.add("refund")
     if "refund" in granted and policy.refunds.includes_original_shipping:
         granted.add("refund.delivery")
