@@ -74,16 +74,25 @@ def _merge(base: dict[str, Any], patch: Patch) -> dict[str, Any]:
     return merged
 
 
-def write_shape(name: str, folder: Path) -> Path:
-    """The policy file of shape `name`, written into `folder`."""
-    patch, marketplaces = SHAPES[name]
+def variants() -> list[tuple[str, tuple[str, ...]]]:
+    """Each shape on its own shop alone, and on every marketplace it sells on."""
+    return [(name, marketplaces) for name in sorted(SHAPES)
+            for marketplaces in (("own_shop",), tuple(SHAPES[name][1]))]
+
+
+def write_shape(name: str, folder: Path, marketplaces: tuple[str, ...] | None = None
+                ) -> Path:
+    """The policy file of shape `name` (on `marketplaces`, else on all of its own),
+    written into `folder`."""
+    patch, own = SHAPES[name]
+    marketplaces = list(marketplaces or own)
     yaml = YAML(typ="safe", pure=True)
     base = yaml.load(EXAMPLE.read_text("utf-8"))
     data = _merge(base, patch)
     data["shop"]["marketplaces"] = marketplaces
     data["marketplace_notes"] = {k: v for k, v in data.get("marketplace_notes", {}).items()
                                  if k in marketplaces}
-    path = folder / f"{name}.yaml"
+    path = folder / f"{name}-{'-'.join(marketplaces)}.yaml"
     with path.open("w", encoding="utf-8") as handle:
         yaml.dump(data, handle)
     return path

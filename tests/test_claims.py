@@ -23,7 +23,7 @@ from shop_policy.text import render as render_module
 from shop_policy.text.claims import grants_for
 from shop_policy.text.translations import translations
 from tests.conftest import example_locales
-from tests.shapes import SHAPES, write_shape
+from tests.shapes import SHAPES, variants, write_shape
 
 
 @cache
@@ -32,8 +32,9 @@ def _folder() -> Path:
 
 
 @cache
-def shape(name: str) -> tuple[Policy, Rendered]:
-    policy = read_policy(write_shape(name, _folder()))
+def shape(name: str, marketplaces: tuple[str, ...] | None = None
+          ) -> tuple[Policy, Rendered]:
+    policy = read_policy(write_shape(name, _folder(), marketplaces))
     return policy, render_outputs(policy, Paths())
 
 
@@ -55,18 +56,24 @@ def promised(policy: Policy, rendered: Rendered) -> set[str]:
             for claim in s}
 
 
-@pytest.mark.parametrize("name", sorted(SHAPES))
-def test_every_locale_makes_the_promises_of_the_default_locale(name: str) -> None:
-    policy, rendered = shape(name)
+VARIANTS = variants()
+IDS = [f"{name}/{'+'.join(places)}" for name, places in VARIANTS]
+
+
+@pytest.mark.parametrize(("name", "places"), VARIANTS, ids=IDS)
+def test_every_locale_makes_the_promises_of_the_default_locale(
+        name: str, places: tuple[str, ...]) -> None:
+    policy, rendered = shape(name, places)
     english = made(policy, rendered, "en")
     assert english, "the scanner finds no promise at all"
     for locale in policy.shop.locales[1:]:
         assert made(policy, rendered, locale) == english, locale
 
 
-@pytest.mark.parametrize("name", sorted(SHAPES))
-def test_no_text_promises_more_than_the_policy_grants(name: str) -> None:
-    policy, rendered = shape(name)
+@pytest.mark.parametrize(("name", "places"), VARIANTS, ids=IDS)
+def test_no_text_promises_more_than_the_policy_grants(name: str,
+                                                      places: tuple[str, ...]) -> None:
+    policy, rendered = shape(name, places)
     assert promised(policy, rendered) <= grants_for(policy)
     assert list(claim_findings(policy, rendered)) == []
 
@@ -95,14 +102,19 @@ EXPECTED: dict[str, tuple[set[str], set[str], set[str]]] = {
 }
 
 
-@pytest.mark.parametrize("name", sorted(SHAPES))
-def test_each_shape_says_what_it_grants_and_nothing_else(name: str) -> None:
-    policy, rendered = shape(name)
+@pytest.mark.parametrize(("name", "places"), VARIANTS, ids=IDS)
+def test_each_shape_says_what_it_grants_and_nothing_else(name: str,
+                                                        places: tuple[str, ...]) -> None:
+    policy, rendered = shape(name, places)
     present, absent, no_replies = EXPECTED[name]
     claims = promised(policy, rendered)
     assert present <= claims, present - claims
     assert not claims & absent, claims & absent
-    assert not replies(rendered) & no_replies
+    made = replies(rendered)
+    assert not made & no_replies
+    # An escalation reply for each marketplace the shop sells on, and no other.
+    assert {r.removeprefix("escalation-") for r in made if r.startswith("escalation-")} \
+        == set(places) - {"own_shop"}
 
 
 def test_personalised_goods_are_named_as_excluded_in_the_summary_and_email() -> None:
