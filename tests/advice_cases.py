@@ -53,12 +53,14 @@ CASES = {
     "cancel three days after ordering, not yet dispatched": (
         "example", "2026-11-23", None, None, "2026-11-26", "change_of_mind", "unused",
         "own_shop", ["Cancellation window closed 2 days ago (2026-11-24)."],
-        ["decline_cancel", "wait_for_delivery"], ["cancel-too-late"]),
+        ["decline_cancel", "wait_for_delivery"],
+        ["ask-reason-after-dispatch", "cancel-too-late"]),
     "cancel inside 24 hours but already dispatched, on eBay: no case to prepare": (
         "example", "2026-11-25", "2026-11-25", None, "2026-11-26", "change_of_mind", "unused",
         "ebay",
         ["The order was dispatched on 2026-11-25: it can no longer be cancelled."],
-        ["decline_cancel", "wait_for_delivery"], ["cancel-too-late"]),
+        ["decline_cancel", "wait_for_delivery"],
+        ["ask-reason-after-dispatch", "cancel-too-late"]),
     "damaged, reported in time": (
         "example", "2026-11-10", "2026-11-12", "2026-11-15", "2026-11-20", "damaged",
         "unused", "own_shop",
@@ -105,7 +107,7 @@ CASES = {
         "amazon",
         ["The policy does not allow cancellations.",
          "The policy does not accept returns for a change of mind."],
-        ["decline_cancel"], ["cancel-too-late"]),
+        ["decline_cancel"], ["ask-reason-after-dispatch", "cancel-too-late"]),
     "no returns: delivered, changed their mind": (
         "strict", "2026-11-01", "2026-11-02", "2026-11-05", "2026-11-10", "change_of_mind",
         "unused", "own_shop", None, ["decline_return"], ["return-declined"]),

@@ -136,7 +136,7 @@ def _cancel_rules(policy: Policy) -> list[dict[str, Any]]:
         _rule({"stage": ["ordered"], "cancel": ["open"]}, ["cancel_refund"],
               ["cancel-ask-reason", "cancel-accepted"]),
         _rule({"stage": ["ordered", "in_transit"]}, ["decline_cancel", *after],
-              ["cancel-too-late"]),
+              ["ask-reason-after-dispatch", "cancel-too-late"]),
     ]
 
 

@@ -111,6 +111,7 @@ def _sells_on(marketplace: str) -> Callable[[Policy], str | None]:
 SPECS: tuple[ReplySpec, ...] = (
     ReplySpec("cancel-ask-reason", "cancel-ask-reason", _needs_cancellation),
     ReplySpec("cancel-accepted", "cancel-accepted", _needs_cancellation),
+    ReplySpec("ask-reason-after-dispatch", "ask-reason-after-dispatch", _never),
     ReplySpec("cancel-too-late", "cancel-too-late", _never),
     ReplySpec("return-accepted", "return-accepted", _needs_returns),
     ReplySpec("return-declined", "return-declined", _never),
