@@ -158,6 +158,17 @@ def test_email_buttons_copy_html_and_text(page: object, base_url: str,
 EXAMPLE_CASES = {k: v for k, v in CASES.items() if v[0] == "example"}
 
 
+def open_case(page: object, url: str, case: object) -> None:
+    """The advisor page at `url`, with the dates and choices of `case` filled in."""
+    page.goto(url)
+    for field, value in (("#sp-order", case.order_date), ("#sp-shipped", case.shipped_date),
+                         ("#sp-delivered", case.delivered_date), ("#sp-today", case.today)):
+        page.fill(field, value.isoformat() if value else "")
+    page.select_option("#sp-reason", case.reason)
+    page.select_option("#sp-condition", case.condition)
+    page.select_option("#sp-marketplace", case.marketplace)
+
+
 @pytest.mark.parametrize(("title", "locale"), [(t, "en") for t in EXAMPLE_CASES] + [
     ("cancel a month after shipment, return window still open", "pl"),
     ("damaged, reported late on Etsy", "ar"),
@@ -169,13 +180,7 @@ def test_advisor_form_agrees_with_the_command_line(page: object, base_url: str,
     values = EXAMPLE_CASES[title]
     policy, case = run_case(values)
     expected = resolve(policy, case, locale)
-    page.goto(f"{base_url}/toolkit/{locale}/advisor/")
-    for field, value in (("#sp-order", case.order_date), ("#sp-shipped", case.shipped_date),
-                         ("#sp-delivered", case.delivered_date), ("#sp-today", case.today)):
-        page.fill(field, value.isoformat() if value else "")
-    page.select_option("#sp-reason", case.reason)
-    page.select_option("#sp-condition", case.condition)
-    page.select_option("#sp-marketplace", case.marketplace)
+    open_case(page, f"{base_url}/toolkit/{locale}/advisor/", case)
     page.locator("#sp-advisor button[type=submit]").click()
     assert page.locator("#sp-clauses li").all_inner_texts() == [
         c["text"] for c in expected.clauses]
@@ -206,12 +211,7 @@ def test_advisor_form_takes_what_the_command_takes(page: object, base_url: str,
     case = dataclasses.replace(case, amount=Decimal("42.50"), asked="exchange",
                                case_open=True)
     expected = resolve(policy, case, locale)
-    page.goto(f"{base_url}/toolkit/{locale}/advisor/")
-    for field, value in (("#sp-order", case.order_date), ("#sp-shipped", case.shipped_date),
-                         ("#sp-delivered", case.delivered_date), ("#sp-today", case.today)):
-        page.fill(field, value.isoformat() if value else "")
-    page.select_option("#sp-reason", case.reason)
-    page.select_option("#sp-marketplace", case.marketplace)
+    open_case(page, f"{base_url}/toolkit/{locale}/advisor/", case)
     page.select_option("#sp-asked", "exchange")
     page.fill("#sp-amount", "42.50" if locale == "en" else "42,50")
     page.check("#sp-case-open")
