@@ -56,7 +56,7 @@ def test_every_output_states_the_same_facts(locale: str) -> None:
     # would otherwise open a numbered list): compare what a reader sees.
     assert plain(facts.effective_date) in plain(policy_page)
     assert facts.policy_url in email_text and facts.policy_url in accepted
-    assert f"{facts.policy_url}#return-window" in declined
+    assert f"{facts.version_url}#return-window" in declined
 
 
 @pytest.mark.parametrize("locale", [lo for lo in LOCALES if lo != SOURCE_LOCALE])

@@ -85,7 +85,7 @@ def test_return_accepted_states_the_policy_facts() -> None:
     assert "we will refund you within 5 days" in body
     assert "we add an extra 10% to its value" in body
     assert "  Unit 4, Old Mill Yard\n" in body
-    assert "https://fernandkiln.example/policies/en/policy/#returns" in body
+    assert "https://fernandkiln.example/policies/en/policy/v3/#returns" in body
 
 
 def test_decline_quotes_the_clause_as_published() -> None:
@@ -94,7 +94,7 @@ def test_decline_quotes_the_clause_as_published() -> None:
     clause = "If you change your mind, you can return an item within 30 days of the day it is"
     assert f"  {clause} delivered.\n" in reply
     assert clause in files["site_src/en/policy.md"]
-    assert "https://fernandkiln.example/policies/en/policy/#return-window" in reply
+    assert "https://fernandkiln.example/policies/en/policy/v3/#return-window" in reply
 
 
 def test_fees_reach_the_replies() -> None:
@@ -119,7 +119,7 @@ def test_html_form_matches_text() -> None:
     html = files["snippets/en/replies/damaged-item.html"]
     assert html.startswith("<p>Hi [[buyer_name]],</p>")
     assert "<ul><li>photos of the item, showing the problem</li>" in html
-    assert ('<a href="https://fernandkiln.example/policies/en/policy/#damaged-items">'
+    assert ('<a href="https://fernandkiln.example/policies/en/policy/v3/#damaged-items">'
             in html)
     assert "<p>Warm wishes,<br>\n[[your_name]]<br>\nFern &amp; Kiln</p>" in html
 

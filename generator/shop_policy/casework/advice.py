@@ -16,9 +16,8 @@ from shop_policy.casework.evidence import WORDS, Evidence, evidence
 from shop_policy.casework.wording import clause_text, messages
 from shop_policy.errors import CaseError
 from shop_policy.outputs.replies import SPEC_BY_ID, Reply, render_reply
-from shop_policy.outputs.site import version_slug
 from shop_policy.read.model import Policy
-from shop_policy.text.facts import Facts, facts_for, money
+from shop_policy.text.facts import facts_for, money
 from shop_policy.text.labels import N_
 from shop_policy.text.render import environment, render, use_locale
 from shop_policy.text.translations import translations
@@ -59,13 +58,6 @@ def _amounts(policy: Policy, case: Case, locale: str) -> dict[str, str]:
 AMOUNT_OF = {"cancel-accepted": "paid", "offer-store-credit": "store_credit"}
 
 
-def version_facts(version: Policy, locale: str, catalog: Any) -> Facts:
-    """The facts of `version` for replies that cite and link it, at its own address."""
-    facts = facts_for(version, locale, catalog)
-    slug = version_slug(version.version.number)
-    return replace(facts, policy_url=f"{facts.site_url}policy/{slug}/")
-
-
 def resolve(policy: Policy, case: Case, locale: str) -> Result:
     if locale not in policy.shop.locales:
         raise CaseError(f"--locale {locale}: the policy is not published in this "
@@ -76,13 +68,13 @@ def resolve(policy: Policy, case: Case, locale: str) -> Result:
     texts = messages(locale, catalog)
     env = environment()
     use_locale(env, locale)
-    facts = version_facts(judged, locale, catalog)
+    facts = facts_for(judged, locale, catalog)  # replies link its page: f.version_url
     version = next(c for c in advice.clauses if c["window"] == "version")
     if version["state"] == "known_without_facts":
         # Its number and date are known, its page is not kept: cite it, link the changes.
         since = dt.date.fromisoformat(version["since"])
         facts = replace(facts, version=version["version"],
-                        policy_url=f"{facts.site_url}changes/",
+                        version_url=f"{facts.site_url}changes/",
                         effective_date=format_date(since, "long", locale=locale))
     known = {"order_date": case.order_date, "shipped_date": case.shipped_date,
              "delivered_date": case.delivered_date}

@@ -137,12 +137,12 @@ def evidence(case: Case, judged: Policy, facts: Facts, page: str, gettext: objec
                                   ("shipped_date", case.shipped_date),
                                   ("delivered_date", case.delivered_date),
                                   ("today", case.today)) if day is not None]
-    found = sections(page, facts.policy_url)
-    clauses = [Clause(anchor, found[anchor][0], f"{facts.policy_url}#{anchor}",
+    found = sections(page, facts.version_url)
+    clauses = [Clause(anchor, found[anchor][0], f"{facts.version_url}#{anchor}",
                       found[anchor][1])
                for anchor in SECTIONS[case.reason] if anchor in found]
     version = translate(WORDS["version"]) % {"version": facts.version,
                                              "date": facts.effective_date,
-                                             "url": facts.policy_url}
+                                             "url": facts.version_url}
     return Evidence(translate(WORDS["evidence"]), timeline, version, clauses,
                     [translate(ATTACH[key]) for key in checklist(case, judged)])

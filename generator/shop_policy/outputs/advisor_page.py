@@ -9,34 +9,36 @@ from typing import Any
 
 from babel.numbers import get_currency_precision
 
-from shop_policy.casework.advice import AMOUNT_OF, version_facts
+from shop_policy.casework.advice import AMOUNT_OF
 from shop_policy.casework.advisor import ASKED, decision_table
 from shop_policy.casework.evidence import ATTACH, SECTIONS, TIMELINE, WORDS, sections
 from shop_policy.casework.wording import messages
 from shop_policy.outputs.kinds import Context
 from shop_policy.outputs.replies import available, render_reply
+from shop_policy.outputs.site import version_text
 from shop_policy.read.model import Policy
-from shop_policy.text.render import render
+from shop_policy.text.facts import facts_for
 from shop_policy.text.translations import translations
 
 
 def _version(ctx: Context, version: Policy) -> dict[str, Any]:
-    """One version's filled-in parts: its replies and its quotable clauses."""
+    """One version's filled-in parts: its replies and its quotable clauses. The current
+    version's replies are those of the toolkit, and each version's page that of the site:
+    both link and quote the version's own page."""
     catalog = translations(ctx.locale)
-    facts = version_facts(version, ctx.locale, catalog)
-    page = render(ctx.env, "site/policy.md.j2", p=version, f=facts, json_ld="")
+    facts = facts_for(version, ctx.locale, catalog)
+    replies = ctx.replies if version is ctx.policy else [
+        render_reply(ctx.env, spec, version, facts) for spec in available(version)]
     credit = version.refunds.store_credit
     return {
-        "replies": {spec.id: {"subject": list(reply.subject_parts),
-                              "body": list(reply.body_parts)}
-                    for spec in available(version)
-                    for reply in [render_reply(ctx.env, spec, version, facts)]},
-        "url": facts.policy_url,
+        "replies": {reply.id: {"subject": list(reply.subject_parts),
+                               "body": list(reply.body_parts)} for reply in replies},
+        "url": facts.version_url,
         "version": catalog.gettext(WORDS["version"]) % {
             "version": facts.version, "date": facts.effective_date,
-            "url": facts.policy_url},
+            "url": facts.version_url},
         "sections": {anchor: list(found) for anchor, found in
-                     sections(page, facts.policy_url).items()},
+                     sections(version_text(ctx, version), facts.version_url).items()},
         "bonus": (str(credit.bonus_percent) if credit else "0")
         if version.offers_store_credit else None,
     }

@@ -49,6 +49,7 @@ class Context:
     base: str = "../mkdocs.yml"
     base_files: Mapping[str, str] = field(default_factory=dict)
     _replies: dict[str, Reply] = field(default_factory=dict)
+    memo: dict[str, str] = field(default_factory=dict)  # texts two kinds share
     _email: dict[str, str] = field(default_factory=dict)
 
     @property

@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
-import re
 from dataclasses import dataclass
 
 from babel.dates import format_date
@@ -16,7 +14,7 @@ from shop_policy.outputs.structured import json_ld
 from shop_policy.read.model import Policy, text_for
 from shop_policy.resources import static
 from shop_policy.text.changes import changed_facts
-from shop_policy.text.facts import facts_for
+from shop_policy.text.facts import facts_for, version_slug
 from shop_policy.text.labels import N_
 from shop_policy.text.render import json_in_html, render
 from shop_policy.text.translations import translations
@@ -45,28 +43,28 @@ def versions(ctx: Context) -> Files:
     """Every version whose facts are known, at an address that stays: the page as it
     read while that version was in force (`<locale>/policy/v2.md`, the site's
     /<locale>/policy/v2/). Each is judged by its own facts and grants, not today's."""
-    locale, catalog = ctx.locale, translations(ctx.locale)
-    known = ctx.policy.versions
-    for index, version in enumerate(known):
+    for version in ctx.policy.versions:
+        yield version_page(ctx.locale, version.version.number), version_text(ctx, version)
+
+
+def version_text(ctx: Context, version: Policy) -> str:
+    """The page of `version` in the context's locale, rendered once per run."""
+    key = f"version page {version.version.number}"
+    if key not in ctx.memo:
+        locale, known = ctx.locale, ctx.policy.versions
+        index = known.index(version)
         following = known[index + 1] if index + 1 < len(known) else None
         until = "" if following is None else format_date(
             following.version.effective_date - dt.timedelta(days=1), "long", locale=locale)
-        yield version_page(locale, version.version.number), render(
-            ctx.env, "site/policy.md.j2", p=version, f=facts_for(version, locale, catalog),
-            json_ld="", in_force={"until": until})
+        ctx.memo[key] = render(ctx.env, "site/policy.md.j2", p=version,
+                               f=facts_for(version, locale, translations(locale)),
+                               json_ld="", in_force={"until": until})
+    return ctx.memo[key]
 
 
 def version_page(locale: str, number: str) -> str:
     """Where version `number` of the policy is published, under site_src/."""
     return f"{locale}/policy/{version_slug(number)}.md"
-
-
-def version_slug(number: str) -> str:
-    """The page name of version `number`: v2, v3.1; a number the seller typed with other
-    characters gets a name made from its hash, never a path from their text."""
-    if re.fullmatch(r"[0-9A-Za-z][0-9A-Za-z._-]*", number) and ".." not in number:
-        return f"v{number}"
-    return "v-" + hashlib.sha1(number.encode("utf-8"), usedforsecurity=False).hexdigest()[:10]
 
 
 def config(ctx: Context) -> Files:

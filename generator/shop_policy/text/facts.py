@@ -8,6 +8,8 @@ strings. Durations go through `format_unit`, which never rounds (30 days stays
 from __future__ import annotations
 
 import gettext
+import hashlib
+import re
 from dataclasses import dataclass
 from decimal import Decimal
 
@@ -31,6 +33,7 @@ class Facts:
     email: str
     site_url: str
     policy_url: str
+    version_url: str  # this version's own page, which never changes
     version: str
     effective_date: str
     dispatch_days: str
@@ -53,6 +56,14 @@ class Facts:
     @property
     def text_direction(self) -> str:
         return Locale.parse(self.locale).text_direction
+
+
+def version_slug(number: str) -> str:
+    """The page name of version `number`: v2, v3.1; a number the seller typed with other
+    characters gets a name made from its hash, never a path from their text."""
+    if re.fullmatch(r"[0-9A-Za-z][0-9A-Za-z._-]*", number) and ".." not in number:
+        return f"v{number}"
+    return "v-" + hashlib.sha1(number.encode("utf-8"), usedforsecurity=False).hexdigest()[:10]
 
 
 def days(n: int, locale: str) -> str:
@@ -107,6 +118,7 @@ def facts_for(policy: Policy, locale: str, gettext_: gettext.NullTranslations) -
         email=shop.email,
         site_url=site_url,
         policy_url=f"{site_url}policy/",
+        version_url=f"{site_url}policy/{version_slug(policy.version.number)}/",
         version=policy.version.number,
         effective_date=format_date(policy.version.effective_date, "long", locale=locale),
         dispatch_days=number(shop.dispatch_days, locale),
