@@ -379,3 +379,30 @@ def test_no_serious_accessibility_violations(browser: object, base_url: str) -> 
             found[path] = serious
     context.close()
     assert found == {}
+
+
+@pytest.mark.parametrize("now", ["14:30", "14:31"])
+def test_advisor_form_judges_a_window_in_hours_to_the_minute(page: object, base_url: str,
+                                                            now: str) -> None:
+    import dataclasses
+    import datetime as dt
+
+    from shop_policy.casework.advice import resolve
+    from shop_policy.casework.advisor import Case
+    from shop_policy.read.validate import read_policy
+
+    policy = read_policy(EXAMPLE)
+    case = Case(order_date=dt.date(2026, 10, 1), today=dt.date(2026, 10, 2),
+                reason="change_of_mind")
+    case = dataclasses.replace(case, order_time=dt.time(14, 30),
+                               now=dt.time.fromisoformat(now))
+    expected = resolve(policy, case, "en")
+    open_case(page, f"{base_url}/toolkit/en/advisor/", case)
+    page.fill("#sp-order-time", "14:30")
+    page.fill("#sp-now", now)
+    page.locator("#sp-advisor button[type=submit]").click()
+    shown = page.locator("#sp-clauses li").all_inner_texts()
+    assert shown == [c["text"] for c in expected.clauses]
+    assert shown[0] == ("Cancellation window open until 2026-10-02 14:30." if now == "14:30"
+                        else "Cancellation window closed at 2026-10-02 14:30.")
+    assert page.problems == []

@@ -164,3 +164,35 @@ def test_check_holds_history_files_to_what_git_recorded(tmp_path: Path) -> None:
 def test_outside_git_history_is_not_checked(tmp_path: Path) -> None:
     policy = copy_example(tmp_path)
     assert list(history_findings(policy, read_policy(policy))) == []
+
+
+def test_the_toolkit_cites_a_version_without_its_file_as_the_command_does(
+        tmp_path: Path) -> None:
+    import dataclasses
+
+    from shop_policy.casework.advice import resolve
+    from shop_policy.casework.advisor import Case
+    from shop_policy.outputs.advisor_page import advisor_data
+    from shop_policy.outputs.kinds import Context
+    from shop_policy.text.facts import facts_for
+    from shop_policy.text.placeholders import join
+    from shop_policy.text.render import environment, use_locale
+    from shop_policy.text.translations import translations
+
+    policy_path = copy_example(tmp_path)
+    (policy_path.parent / "history" / "2.yaml").unlink()
+    policy = read_policy(policy_path)
+    case = Case(order_date=dt.date(2025, 6, 1), today=dt.date(2025, 6, 20),
+                reason="not_received", marketplace="etsy", shipped_date=dt.date(2025, 6, 2))
+    expected = resolve(policy, dataclasses.replace(case), "en")
+    env = environment()
+    use_locale(env, "en")
+    data = advisor_data(Context(env, policy, facts_for(policy, "en", translations("en"))))
+    cited = data["versions"]["2"]
+    escalation = next(r for r in expected.replies if r.id == "escalation-etsy")
+    page = cited["replies"]["escalation-etsy"]
+    values = {"order_date": "June 1, 2025", "shipped_date": "June 2, 2025"}
+    assert join(tuple(page["body"]), lambda name: values.get(name, f"[[{name}]]")) == \
+        escalation.body
+    assert "version 2 of our policy applied" in escalation.body
+    assert "https://fernandkiln.example/policies/en/changes/" in escalation.body

@@ -17,7 +17,7 @@ from shop_policy.casework.wording import clause_text, messages
 from shop_policy.errors import CaseError
 from shop_policy.outputs.replies import SPEC_BY_ID, Reply, render_reply
 from shop_policy.read.model import Policy
-from shop_policy.text.facts import facts_for, money
+from shop_policy.text.facts import Facts, facts_for, money
 from shop_policy.text.labels import N_
 from shop_policy.text.render import environment, render, use_locale
 from shop_policy.text.translations import translations
@@ -58,6 +58,13 @@ def _amounts(policy: Policy, case: Case, locale: str) -> dict[str, str]:
 AMOUNT_OF = {"cancel-accepted": "paid", "offer-store-credit": "store_credit"}
 
 
+def cited_without_facts(facts: Facts, number: str, since: dt.date) -> Facts:
+    """The current facts, citing version `number` (in force from `since`), whose own
+    facts and page are not kept: its number and date, and a link to the changes."""
+    return replace(facts, version=number, version_url=f"{facts.site_url}changes/",
+                   effective_date=format_date(since, "long", locale=facts.locale))
+
+
 def resolve(policy: Policy, case: Case, locale: str) -> Result:
     if locale not in policy.shop.locales:
         raise CaseError(f"--locale {locale}: the policy is not published in this "
@@ -71,11 +78,8 @@ def resolve(policy: Policy, case: Case, locale: str) -> Result:
     facts = facts_for(judged, locale, catalog)  # replies link its page: f.version_url
     version = next(c for c in advice.clauses if c["window"] == "version")
     if version["state"] == "known_without_facts":
-        # Its number and date are known, its page is not kept: cite it, link the changes.
-        since = dt.date.fromisoformat(version["since"])
-        facts = replace(facts, version=version["version"],
-                        version_url=f"{facts.site_url}changes/",
-                        effective_date=format_date(since, "long", locale=locale))
+        facts = cited_without_facts(facts, version["version"],
+                                    dt.date.fromisoformat(version["since"]))
     known = {"order_date": case.order_date, "shipped_date": case.shipped_date,
              "delivered_date": case.delivered_date}
     values = {k: format_date(v, "long", locale=locale) for k, v in known.items() if v}

@@ -9,7 +9,7 @@ from typing import Any
 
 from babel.numbers import get_currency_precision
 
-from shop_policy.casework.advice import AMOUNT_OF
+from shop_policy.casework.advice import AMOUNT_OF, cited_without_facts
 from shop_policy.casework.advisor import ASKED, decision_table
 from shop_policy.casework.evidence import ATTACH, SECTIONS, TIMELINE, WORDS, sections
 from shop_policy.casework.wording import messages
@@ -17,18 +17,23 @@ from shop_policy.outputs.kinds import Context
 from shop_policy.outputs.replies import available, render_reply
 from shop_policy.outputs.site import version_text
 from shop_policy.read.model import Policy
-from shop_policy.text.facts import facts_for
+from shop_policy.text.facts import Facts, facts_for
+from shop_policy.text.render import render
 from shop_policy.text.translations import translations
 
 
-def _version(ctx: Context, version: Policy) -> dict[str, Any]:
+def _version(ctx: Context, version: Policy, facts: Facts | None = None) -> dict[str, Any]:
     """One version's filled-in parts: its replies and its quotable clauses. The current
     version's replies are those of the toolkit, and each version's page that of the site:
-    both link and quote the version's own page."""
+    both link and quote the version's own page. With `facts`, the current version cites
+    an earlier one whose own facts are not kept (cited_without_facts)."""
     catalog = translations(ctx.locale)
-    facts = facts_for(version, ctx.locale, catalog)
-    replies = ctx.replies if version is ctx.policy else [
+    own = facts is None
+    facts = facts or facts_for(version, ctx.locale, catalog)
+    replies = ctx.replies if version is ctx.policy and own else [
         render_reply(ctx.env, spec, version, facts) for spec in available(version)]
+    page = version_text(ctx, version) if own else render(
+        ctx.env, "site/policy.md.j2", p=version, f=facts, json_ld="")
     credit = version.refunds.store_credit
     return {
         "replies": {reply.id: {"subject": list(reply.subject_parts),
@@ -38,10 +43,23 @@ def _version(ctx: Context, version: Policy) -> dict[str, Any]:
             "version": facts.version, "date": facts.effective_date,
             "url": facts.version_url},
         "sections": {anchor: list(found) for anchor, found in
-                     sections(version_text(ctx, version), facts.version_url).items()},
+                     sections(page, facts.version_url).items()},
         "bonus": (str(credit.bonus_percent) if credit else "0")
         if version.offers_store_credit else None,
     }
+
+
+def _versions(ctx: Context) -> dict[str, dict[str, Any]]:
+    """Every version the advisor may cite: those whose facts are kept, and those it cites
+    by number and date only, judged by the current rules."""
+    policy = ctx.policy
+    found = {v.version.number: _version(ctx, v) for v in policy.versions}
+    current = facts_for(policy, ctx.locale, translations(ctx.locale))
+    for change in policy.version.changes:
+        if change.number not in found:
+            found[change.number] = _version(
+                ctx, policy, cited_without_facts(current, change.number, change.date))
+    return found
 
 
 def advisor_data(ctx: Context) -> dict[str, Any]:
@@ -57,7 +75,7 @@ def advisor_data(ctx: Context) -> dict[str, Any]:
         "asked": {key: list(offers) for key, offers in ASKED.items()},
         "amount_of": AMOUNT_OF,
         "currency": currency, "digits": get_currency_precision(currency),
-        "versions": {v.version.number: _version(ctx, v) for v in policy.versions},
+        "versions": _versions(ctx),
         "words": {key: gettext(text) for key, text in WORDS.items()},
         "labels": {"copy": gettext("Copy reply"), "copied": gettext("Copied")},
         "timeline": {key: gettext(text) for key, text in TIMELINE.items()},

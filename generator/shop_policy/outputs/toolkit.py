@@ -6,12 +6,14 @@ toolkit/<locale>/, never into the public site.
 
 from __future__ import annotations
 
+from babel.lists import format_list
+
 from shop_policy.casework.advisor import ASKED, CONDITIONS, REASONS
 from shop_policy.engine.theme import toolkit_config, toolkit_config_name
 from shop_policy.outputs.advisor_page import advisor_data
 from shop_policy.outputs.exports import HELP_DESK_VARIABLES
 from shop_policy.outputs.kinds import Context, Files
-from shop_policy.outputs.replies import SPECS, reply_title, ruled_out
+from shop_policy.outputs.replies import SPECS, Reply, reply_title, ruled_out
 from shop_policy.resources import static
 from shop_policy.text import labels
 from shop_policy.text.facts import Facts
@@ -61,10 +63,22 @@ def files(ctx: Context) -> Files:
         asked=[(a, gettext(ASKED_LABELS[a])) for a in ASKED],
         data=advisor_data(ctx))
     for reply in replies:
-        yield f"{root}/replies/{reply.id}.md", render(ctx.env, "toolkit/reply.md.j2",
-                                                      reply=reply)
+        yield f"{root}/replies/{reply.id}.md", render(
+            ctx.env, "toolkit/reply.md.j2", reply=reply, dates=_dates(reply, locale))
     for asset in ASSETS:
         yield f"{root}/assets/{asset}", static(asset)
+
+
+# The placeholders that come from the case's dates.
+DATES = ("order_date", "shipped_date", "delivered_date", "check_back_date")
+
+
+def _dates(reply: Reply, locale: str) -> str:
+    """The case's dates `reply` states, named for its toolkit note ("" for none)."""
+    gettext = translations(locale).gettext
+    used = set(reply.subject_parts[1::2]) | set(reply.body_parts[1::2])
+    return format_list([gettext(PLACEHOLDERS[name]) for name in DATES if name in used],
+                       locale=locale)
 
 
 def config(ctx: Context) -> Files:

@@ -50,6 +50,20 @@
     return { state: "closed", end: iso(end), days: Math.round((today - end) / DAY) };
   }
 
+  // A cancellation window in hours, to the minute (mirrors _hours_window()).
+  function hoursWindow(c, hours) {
+    var end = c.order + c.orderTime + hours * 3600000;
+    var shown = new Date(end).toISOString().slice(0, 16).replace("T", " ");
+    return { state: c.today + c.now <= end ? "open" : "closed", end: shown };
+  }
+
+  function clock(value) {
+    if (!value) { return null; }
+    var parts = value.split(":").map(Number);
+    var minutes = parts[0] * 60 + parts[1];
+    return minutes ? minutes * 60000 : null;  // midnight: counted in whole days
+  }
+
   function windows(table, c) {
     var stage = c.shipped === null ? "ordered" : (c.delivered === null ? "in_transit" : "delivered");
     var cancel;
@@ -65,6 +79,10 @@
     if (table.cancel.kind === "hours" && stage !== "ordered") {
       var closed = window_(c.order, table.cancel.days, c.today);
       if (closed.state === "closed") { cancel = closed; }
+    }
+    if (table.cancel.kind === "hours" && c.orderTime !== null && c.now !== null &&
+        (cancel.state === "open" || cancel.state === "closed")) {
+      cancel = hoursWindow(c, table.cancel.hours);
     }
     var ret;
     if (!table["return"].offered) {
@@ -143,8 +161,11 @@
     var clauses = ["cancel", "return", "report", "version"].map(function (name) {
       return Object.assign({ window: name }, found.state[name]);
     });
+    // The version cited: the one in force, also when only its number and date are kept.
+    var cited = found.state.version.state === "known_without_facts" ?
+      found.state.version.version : table.number;
     return { clauses: clauses, resolutions: resolutions, replies: replies,
-             version: data.versions[table.number], offered: table["return"].offered };
+             version: data.versions[cited], offered: table["return"].offered };
   }
 
   // The amount as paid and as store credit with its bonus (mirrors _amounts()).
@@ -252,6 +273,7 @@
   function clauseText(clause, texts, locale) {
     var days = clause.days;
     var state = clause.state === "open" && days === 0 ? "last_day" : clause.state;
+    if (state === "closed" && days === undefined) { state = "closed_at"; }
     var forms = texts.clauses[clause.window + "." + state];
     var category = days === undefined ? "other" : new Intl.PluralRules(locale).select(days);
     var template = forms[category] || forms.other;
@@ -293,6 +315,7 @@
         reason: value("reason"), condition: value("condition"),
         marketplace: value("marketplace"), asked: value("asked") || null,
         amount: value("amount") ? Number(value("amount").replace(",", ".")) : null,
+        orderTime: clock(value("order_time")), now: clock(value("now")),
         caseOpen: form.elements.case_open.checked,
         chargeback: form.elements.chargeback.checked
       };
