@@ -77,6 +77,7 @@ CASES = {
                               "seller", "payer: seller\n    damaged_or_not_as_described:\n"
                               "      payer: buyer")],
                             [("payer: buyer", "payer: seller")]),
+    "JSONLD-COUNTRIES": ([fmt(SELLS, "WORLD")], [fmt(SELLS, "US")]),
     "POLICY-CANCEL-WINDOW": ([("until: dispatch", "until: hours_after_order\n  hours: 72")],
                              [("until: dispatch", "until: hours_after_order\n  hours: 48")]),
 }
@@ -105,9 +106,17 @@ def test_eu_exceptions_for_made_to_order_goods() -> None:
     no_route = ("until: dispatch", "until: dispatch\n  once_shipped: not_possible")
     assert "EU-WITHDRAWAL" in codes(policy_from(no_returns, no_route))
     damaged = "    damaged_or_not_as_described:\n      payer: seller\n"
+    # One exempt category is not all the shop sells: a hygiene item does not make
+    # every other item exempt.
+    partly = policy_from(no_returns, no_route, (
+        damaged, damaged + "  non_returnable:\n    - category: hygiene\n"))
+    assert "EU-WITHDRAWAL" in codes(partly)
     exempt = policy_from(no_returns, no_route, (
-        damaged, damaged + "  non_returnable:\n    - category: custom_made\n"))
+        damaged, damaged + "  only_exempt_goods: true\n"))
     assert "EU-WITHDRAWAL" not in codes(exempt)
+    assert "UK-CANCELLATION" not in codes(policy_from(
+        no_returns, no_route, fmt(SELLS, "GB"), (damaged, damaged + "  only_exempt_goods: "
+                                                           "true\n")))
 
 
 def write(tmp_path: Path, *edits: tuple[str, str]) -> Path:
@@ -130,7 +139,7 @@ def test_check_reports_rule_with_location_and_source(project: Path) -> None:
     assert result.exit_code == 1
     assert (f"{path}:20:16: EU-WITHDRAWAL error: returns.window_days: a return window of 10 "
             "days is shorter than the 14-day right of withdrawal in the EU. EU consumers may "
-            "withdraw within 14 days of delivery. [Directive 2011/83/EU art. 9 (exceptions: "
+            "withdraw within 14 days of delivery. [Directive 2011/83/EU art. 9-14 (exceptions: "
             "art. 16)]") in result.output
     assert result.output.endswith("1 error, 0 warnings\n")
 

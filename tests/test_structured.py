@@ -20,7 +20,7 @@ def json_ld(text: str) -> dict:
 def test_fees_policy() -> None:
     data = json_ld(render_case(CASES["fees"])["site_src/en/policy.md"])
     assert data["@context"] == "https://schema.org" and data["@type"] == "OnlineStore"
-    assert data["name"] == "Loop Yarns" and data["url"] == "https://loopyarns.example/policy/"
+    assert data["name"] == "Loop Yarns" and data["url"] == "https://loopyarns.example/"
     policy = data["hasMerchantReturnPolicy"]
     assert policy["@type"] == "MerchantReturnPolicy"
     assert policy["applicableCountry"] == ["GB"], "WORLD is not a country code"
@@ -37,6 +37,7 @@ def test_fees_policy() -> None:
     assert policy["refundType"] == [SCHEMA + "StoreCreditRefund", SCHEMA + "FullRefund",
                                     SCHEMA + "ExchangeRefund"]
     assert policy["restockingFee"] == 12.5
+    assert policy["itemCondition"] == SCHEMA + "NewCondition", "returns must be unused"
 
 
 def test_no_returns_policy() -> None:
@@ -66,3 +67,15 @@ def test_changes_page_and_last_updated_line() -> None:
     assert "| [7](policy/v7.md) | October 15, 2026 | Restocking fee lowered\\. |" in changes
     assert "- changes.md" not in files["site_src/mkdocs.en.yml"]
     assert "changes.md" in files["site_src/mkdocs.en.yml"]
+
+
+def test_the_store_is_the_shop_home_page_not_the_policy_site(tmp_path) -> None:
+    from shop_policy.outputs.structured import store_url
+    from shop_policy.read.validate import read_policy
+
+    text = CASES["minimal"].read_text("utf-8")
+    assert store_url(read_policy(CASES["minimal"])) == "https://test-shop.example/"
+    path = tmp_path / "shop.yaml"
+    path.write_text(text.replace("  country: DE\n", "  home: https://shop.example/de/\n"
+                                 "  country: DE\n"), "utf-8")
+    assert store_url(read_policy(path)) == "https://shop.example/de/"

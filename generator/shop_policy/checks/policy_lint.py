@@ -13,7 +13,10 @@ from dataclasses import dataclass
 
 from shop_policy.read.model import Policy
 from shop_policy.rules import marketplaces as mk
-from shop_policy.rules.regions import EEA
+from shop_policy.rules.law import LAW, withdrawal_floors
+from shop_policy.rules.regions import EEA, countries
+
+MOST_COUNTRIES = 50  # what Google reads of applicableCountry
 
 Path = tuple[str | int, ...]
 Check = Callable[[Policy], Iterator[tuple[Path, str]]]
@@ -37,26 +40,34 @@ def sells_to_eu(policy: Policy) -> bool:
     return sells_to(policy, "EU", "EEA", *EEA)
 
 
-ART16 = {"custom_made", "personalised", "hygiene", "perishable"}
+EU_LAW, GB_LAW = LAW["EU"].withdrawal, LAW["GB"].withdrawal
+assert EU_LAW is not None and GB_LAW is not None
+GUARANTEE_GB = LAW["GB"].guarantee
+assert GUARANTEE_GB is not None and GUARANTEE_GB.reject_days is not None
+
+
+def _no_returns(policy: Policy, where: str, days: int) -> Iterator[tuple[Path, str]]:
+    if not policy.returns.accepted and not policy.returns.only_exempt_goods:
+        yield (("returns", "change_of_mind"), f"buyers in {where} may withdraw within {days} "
+               "days of delivery without giving a reason, but this policy accepts no "
+               "returns; accept them, or set returns.only_exempt_goods: true if everything "
+               "you sell is exempt (made to order or personalised, perishable, sealed "
+               "hygiene goods)")
 
 
 def _eu_window(policy: Policy) -> Iterator[tuple[Path, str]]:
     if not sells_to_eu(policy):
         return
-    returns = policy.returns
-    exceptions = {item.category for item in returns.non_returnable} & ART16
+    returns, days = policy.returns, EU_LAW.days
     if not returns.accepted:
-        if exceptions:
-            return  # the policy declares its goods exempt (made to order, personalised...)
-        yield (("returns", "change_of_mind"), "buyers in the EU may withdraw within 14 days of "
-               "delivery without giving a reason, but this policy accepts no returns")
-    elif returns.window_days is not None and returns.window_days < 14:
+        yield from _no_returns(policy, "the EU", days)
+    elif returns.window_days is not None and returns.window_days < days:
         yield (("returns", "window_days"), f"a return window of {returns.window_days} days "
-               "is shorter than the 14-day right of withdrawal in the EU")
+               f"is shorter than the {days}-day right of withdrawal in the EU")
     elif returns.window_starts == "dispatch" and returns.window_days is not None and \
-            returns.window_days < 14 + policy.shop.dispatch_days + 7:
+            returns.window_days < days + policy.shop.dispatch_days + 7:
         yield (("returns", "window_starts"), "the EU withdrawal period counts from "
-               "delivery; a window counted from dispatch may end before 14 days after "
+               f"delivery; a window counted from dispatch may end before {days} days after "
                "delivery")
 
 
@@ -67,7 +78,8 @@ def _eu_restocking(policy: Policy) -> Iterator[tuple[Path, str]]:
 
 
 def _eu_delivery_refund(policy: Policy) -> Iterator[tuple[Path, str]]:
-    if sells_to_eu(policy) and not policy.refunds.includes_original_shipping:
+    if sells_to_eu(policy) and EU_LAW.includes_delivery and \
+            not policy.refunds.includes_original_shipping:
         yield (("refunds", "includes_original_shipping"), "on an EU withdrawal the refund "
                "must include the original standard delivery charge")
 
@@ -75,22 +87,20 @@ def _eu_delivery_refund(policy: Policy) -> Iterator[tuple[Path, str]]:
 def _uk_window(policy: Policy) -> Iterator[tuple[Path, str]]:
     if not sells_to(policy, "GB"):
         return
-    returns = policy.returns
-    exceptions = {item.category for item in returns.non_returnable} & ART16
-    if not returns.accepted and not exceptions:
-        yield (("returns", "change_of_mind"), "buyers in the UK may cancel within 14 days of "
-               "delivery, but this policy accepts no returns")
-    elif returns.accepted and returns.window_days is not None and returns.window_days < 14:
+    returns, days = policy.returns, GB_LAW.days
+    if not returns.accepted:
+        yield from _no_returns(policy, "the UK", days)
+    elif returns.window_days is not None and returns.window_days < days:
         yield (("returns", "window_days"), f"a return window of {returns.window_days} days "
-               "is shorter than the UK's 14-day cancellation period")
+               f"is shorter than the UK's {days}-day cancellation period")
 
 
 def _uk_faulty(policy: Policy) -> Iterator[tuple[Path, str]]:
-    days = policy.damaged_items.report_within_days
-    if sells_to(policy, "GB") and days < 30:
+    days, floor = policy.damaged_items.report_within_days, GUARANTEE_GB.reject_days
+    if sells_to(policy, "GB") and days < floor:  # type: ignore[operator]
         yield (("damaged_items", "report_within_days"), f"the time to report a fault "
-               f"({days}) is shorter than the UK's 30-day short-term right to reject faulty "
-               "goods")
+               f"({days}) is shorter than the UK's {floor}-day short-term right to reject "
+               "faulty goods")
 
 
 def _california(policy: Policy) -> Iterator[tuple[Path, str]]:
@@ -145,7 +155,8 @@ def _amazon_window(policy: Policy) -> Iterator[tuple[Path, str]]:
 
 def _money_back(policy: Policy) -> Iterator[tuple[Path, str]]:
     returns = policy.returns
-    if (sells_to_eu(policy) or sells_to(policy, "GB")) and returns.accepted and \
+    law = [f.withdrawal for f in withdrawal_floors(list(policy.shop.sells_to))]
+    if any(w.same_means for w in law if w) and returns.accepted and \
             "refund" not in returns.change_of_mind:
         offered = " or ".join(returns.change_of_mind).replace("_", " ")
         yield (("returns", "change_of_mind"), f"buyers in the EU and the UK who withdraw "
@@ -167,6 +178,18 @@ def _free_returns_but_not_for_faults(policy: Policy) -> Iterator[tuple[Path, str
                "free for a change of mind, yet the buyer pays to return a damaged item")
 
 
+def _structured_countries(policy: Policy) -> Iterator[tuple[Path, str]]:
+    named = countries(list(policy.shop.sells_to))
+    if not named:
+        yield (("shop", "sells_to"), "selling worldwide names no country, so search engines "
+               "cannot tell where the return policy applies; list the countries or regions "
+               "you ship to")
+    elif len(named) > MOST_COUNTRIES:
+        yield (("shop", "sells_to"), f"{len(named)} countries are more than the "
+               f"{MOST_COUNTRIES} a return policy may name for search engines; list the "
+               "main ones")
+
+
 def _cancel_longer_than_dispatch(policy: Policy) -> Iterator[tuple[Path, str]]:
     hours = policy.cancellation.hours
     dispatch_hours = policy.shop.dispatch_days * 24
@@ -178,15 +201,15 @@ def _cancel_longer_than_dispatch(policy: Policy) -> Iterator[tuple[Path, str]]:
 
 RULES: tuple[Rule, ...] = (
     Rule("EU-WITHDRAWAL", "error", "EU consumers may withdraw within 14 days of delivery.",
-         "Directive 2011/83/EU art. 9 (exceptions: art. 16)", _eu_window),
+         EU_LAW.source, _eu_window),
     Rule("EU-RESTOCKING", "error", "No restocking fee on an EU withdrawal.",
          "Directive 2011/83/EU art. 13 and 14", _eu_restocking),
     Rule("EU-DELIVERY-REFUND", "error", "An EU withdrawal refunds standard delivery too.",
          "Directive 2011/83/EU art. 13(1)", _eu_delivery_refund),
     Rule("UK-CANCELLATION", "error", "UK consumers may cancel within 14 days of delivery.",
-         "Consumer Contracts Regulations 2013, reg. 29-31", _uk_window),
+         GB_LAW.source, _uk_window),
     Rule("UK-REJECT-FAULTY", "warning", "UK consumers may reject faulty goods for 30 days.",
-         "Consumer Rights Act 2015, s. 22", _uk_faulty),
+         GUARANTEE_GB.source, _uk_faulty),
     Rule("US-CA-DISPLAY", "warning", "A policy under 7 days must be displayed in California.",
          "California Civil Code section 1723", _california),
     Rule("US-FTC-SHIPPING", "warning", "Ship within the stated time, or 30 days.",
@@ -207,6 +230,9 @@ RULES: tuple[Rule, ...] = (
          "this policy's own refunds.partial_refunds", _partial_not_offered),
     Rule("POLICY-FREE-RETURNS", "error", "Free returns, yet the buyer pays for faults.",
          "this policy's own returns.shipping", _free_returns_but_not_for_faults),
+    Rule("JSONLD-COUNTRIES", "warning", "The return policy names 1 to 50 countries.",
+         "Google Search Central: merchant return policy structured data",
+         _structured_countries),
     Rule("POLICY-CANCEL-WINDOW", "warning", "Cancellation window outlasts the dispatch time.",
          "this policy's own shop.dispatch_days", _cancel_longer_than_dispatch),
 )

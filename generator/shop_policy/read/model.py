@@ -106,6 +106,8 @@ class Shop(Model):
     website: Url = Field(description="The https address where the policy site is "
                          "published, e.g. https://example.com/policies/: no ?query, "
                          "#fragment or user:password@.")
+    home: Url | None = Field(default=None, description="The shop's own home page, e.g. "
+                             "https://example.com/; leave out for the website's origin.")
     country: Country = Field(description="ISO 3166 two-letter code of the country the shop "
                              "is based in.")
     currency: Currency = Field(description="ISO 4217 code of the currency prices are in.")
@@ -202,6 +204,10 @@ class Returns(Model):
         "tags_attached, proof_of_purchase, resellable.")
     shipping: ReturnShipping = Field(default_factory=ReturnShipping,
                                      description="Who pays return shipping.")
+    only_exempt_goods: StrictBool = Field(
+        default=False, description="With no returns for a change of mind: true when "
+        "everything you sell is exempt from the EU and UK right of withdrawal (made to "
+        "order or personalised, perishable, or sealed hygiene goods once unsealed).")
     restocking_fee: RestockingFee | None = Field(
         default=None, description="Leave out for no restocking fee.")
     non_returnable: list[NonReturnable] = Field(

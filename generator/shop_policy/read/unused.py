@@ -23,6 +23,9 @@ def unused_keys(data: Any, policy: Policy) -> Iterator[tuple[tuple[str | int, ..
                 yield (("returns", *path), "warning: is not used, because "
                        "returns.change_of_mind is [] (no returns for a change of mind); "
                        "remove it, or list what a change of mind gets")
+    if policy.returns.accepted and _given(data, ("returns", "only_exempt_goods")):
+        yield (("returns", "only_exempt_goods"), "warning: is not used, because "
+               "returns.change_of_mind offers returns; remove it")
     if policy.refunds.store_credit is not None and not policy.offers_store_credit:
         yield (("refunds", "store_credit"), "warning: is not used, because no case gets "
                "store credit; add store_credit to returns.change_of_mind or "
