@@ -53,3 +53,69 @@ def test_the_lint_reads_the_table(monkeypatch: pytest.MonkeyPatch) -> None:
     assert "EU-WITHDRAWAL" in codes(fourteen)
     rule = next(r for r in policy_lint.RULES if r.code == "EU-WITHDRAWAL")
     assert rule.source == LAW["EU"].withdrawal.source  # type: ignore[union-attr]
+
+
+# Where a buyer in each language looks for the clause.
+TERMS = {"en": "withdraw", "de": "Widerruf", "fr": "rétractation", "es": "desistimiento",
+         "nl": "herroep", "pl": "odstąpi", "ar": "الانسحاب"}
+
+
+def test_the_example_tells_every_buyer_their_rights_in_their_language() -> None:
+    from shop_policy.checks.law import law_findings
+    from shop_policy.read.validate import read_policy
+    from tests.golden import CASES, render_case
+
+    files = render_case(CASES["example"])
+    for locale, term in TERMS.items():
+        page = files[f"site_src/{locale}/policy.md"]
+        section = page.split("{#withdrawal}", 1)[1].split("{#legal-guarantee}", 1)[0]
+        assert term in section, locale
+        assert f"site_src/{locale}/withdrawal-form.md" in files
+        assert f"snippets/{locale}/withdrawal-form.txt" in files
+        assert "{#legal-guarantee}" in page
+    from shop_policy.paths import Paths
+    from shop_policy.pipeline import render_outputs
+
+    policy = read_policy(CASES["example"])
+    assert list(law_findings(policy, render_outputs(policy, Paths()))) == []
+
+
+def test_a_shop_outside_the_eu_and_the_uk_has_no_withdrawal_text() -> None:
+    from tests.golden import CASES, render_case
+
+    files = render_case(CASES["strict"])  # sells to the US only
+    assert "{#withdrawal}" not in files["site_src/en/policy.md"]
+    assert "site_src/en/withdrawal-form.md" not in files
+    assert "We usually dispatch orders within 1 working day." in files["site_src/en/faq.md"]
+
+
+@pytest.mark.parametrize(("folder", "path", "cut", "code"), [
+    ("site_src", "de/policy.md", "### ", "LAW-WITHDRAWAL-INFO"),
+    ("snippets", "pl/email/order-confirmation.txt", "", "LAW-DISPATCH-TIME"),
+    ("site_src", "fr/policy.md", "{#legal-guarantee}", "LAW-GUARANTEE-INFO"),
+])
+def test_a_text_that_leaves_out_what_the_law_asks_is_an_error(
+        folder: str, path: str, cut: str, code: str) -> None:
+    from shop_policy.checks.law import law_findings
+    from shop_policy.paths import Paths
+    from shop_policy.pipeline import render_outputs
+    from shop_policy.read.validate import read_policy
+    from tests.conftest import EXAMPLE
+
+    policy = read_policy(EXAMPLE)
+    rendered = render_outputs(policy, Paths())
+    text = rendered.files[folder][path]
+    if code == "LAW-WITHDRAWAL-INFO":  # drop the section on the right of withdrawal
+        head, rest = text.split("{#withdrawal}", 1)
+        text = head.rsplit(cut, 1)[0] + cut + rest.split("\n" + cut, 1)[1]
+    elif code == "LAW-GUARANTEE-INFO":
+        head, rest = text.split(cut, 1)
+        text = head.rsplit("### ", 1)[0] + rest.split("## ", 1)[1]
+    else:  # the email without its first point, the dispatch time
+        lines = text.splitlines(keepends=True)
+        text = "".join(line for line in lines if not line.startswith("- ") or
+                       lines.index(line) != next(i for i, x in enumerate(lines)
+                                                 if x.startswith("- ")))
+    rendered.files[folder][path] = text
+    found = [f for f in law_findings(policy, rendered)]
+    assert [(f.code, f.file) for f in found] == [(code, f"{folder}/{path}")]

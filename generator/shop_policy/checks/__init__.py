@@ -14,6 +14,7 @@ from shop_policy.checks.consistency import consistency_findings
 from shop_policy.checks.drift import drift_findings
 from shop_policy.checks.finding import Finding, Severity, exit_code
 from shop_policy.checks.history import history_findings
+from shop_policy.checks.law import law_findings
 from shop_policy.checks.policy import policy_findings
 from shop_policy.checks.templates import template_findings
 from shop_policy.errors import OutputError
@@ -39,7 +40,8 @@ def run_checks(policy_path: Path, paths: Paths) -> list[Finding]:
                if root in sources or root.is_dir()}
     return [*policy_findings(doc, policy), *template_findings(),
             *drift_findings(outputs, complete=sources), *consistency_findings(policy, rendered),
-            *claim_findings(policy, rendered), *history_findings(policy_path, policy)]
+            *claim_findings(policy, rendered), *law_findings(policy, rendered),
+            *history_findings(policy_path, policy)]
 
 
 __all__ = ["Finding", "Severity", "exit_code", "run_checks"]

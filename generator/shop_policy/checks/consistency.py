@@ -29,14 +29,16 @@ FACT_FIELDS = ("cancel_window", "return_window", "report_window", "refund_days",
                "change_of_mind_fee", "damaged_fee", "restocking_fee", "store_credit_bonus",
                "store_credit_validity", "dispatch_days", "dispatch_time", "effective_date",
                "version",
-               "etsy_case_wait", "ebay_step_in_wait", "amazon_claim_wait")
+               "etsy_case_wait", "ebay_step_in_wait", "amazon_claim_wait",
+               "withdrawal_period", "withdrawal_refund", "guarantee_period", "reject_period")
 
 
 def mention_patterns(policy: Policy, locale: str) -> list[re.Pattern[str]]:
     """Patterns for any duration, amount or percentage as Babel writes it in `locale`."""
     samples = [format_unit(n, unit, length="long", locale=locale)
                for unit in ("duration-hour", "duration-day", "duration-week",
-                            "duration-month") for n in (1, 2, 3, 5, 11, 21, 100, 102)]
+                            "duration-month", "duration-year")
+               for n in (1, 2, 3, 5, 11, 21, 100, 102)]
     samples.append(format_currency(Decimal("1234.56"), policy.shop.currency, locale=locale))
     samples.append(format_percent(Decimal("0.12"), locale=locale))
     patterns = set()

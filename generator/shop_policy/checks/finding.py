@@ -6,7 +6,7 @@ from dataclasses import asdict, dataclass
 from enum import StrEnum
 from typing import Any, Literal
 
-Kind = Literal["drift", "consistency", "claims", "template", "policy", "history"]
+Kind = Literal["drift", "consistency", "claims", "law", "template", "policy", "history"]
 
 
 class Severity(StrEnum):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass
 
 from babel.dates import format_date
@@ -16,10 +17,12 @@ from shop_policy.resources import static
 from shop_policy.text.changes import changed_facts
 from shop_policy.text.facts import facts_for, version_slug
 from shop_policy.text.labels import N_
-from shop_policy.text.render import json_in_html, render
+from shop_policy.text.render import json_in_html, render, withdrawal_days
 from shop_policy.text.translations import translations
 
 PAGES = ("index.md", "policy.md", "faq.md", "changes.md")
+FORM = "withdrawal-form.md"  # where the law gives a right of withdrawal
+_SIBLING = re.compile(r"\]\(([\w-]+\.md)")  # a Markdown link to another page of the site
 NAV = ((N_("Overview"), "index.md"), (N_("Cancellations, returns and refunds"), "policy.md"),
        (N_("Questions buyers ask"), "faq.md"), (N_("Changes to this policy"), "changes.md"))
 
@@ -29,13 +32,15 @@ def pages(ctx: Context) -> Files:
     policy page carries the structured data."""
     locale = ctx.locale
     revisions = history(ctx.policy, locale)
-    for page in PAGES:
+    form = bool(withdrawal_days(ctx.policy.shop.sells_to))
+    for page in PAGES + (FORM,) * form:
         structured = ""
         if page == "policy.md":
             structured = (Markup('<script type="application/ld+json">')
                           + json_in_html(json_ld(ctx.policy, ctx.facts)) + Markup("</script>"))
         yield f"{locale}/{page}", render(ctx.env, f"site/{page}.j2", p=ctx.policy,
-                                         f=ctx.facts, history=revisions, json_ld=structured)
+                                         f=ctx.facts, history=revisions, json_ld=structured,
+                                         markdown=True)
     yield f"{locale}/assets/shop-policy.css", static("shop-policy.css")
 
 
@@ -56,9 +61,11 @@ def version_text(ctx: Context, version: Policy) -> str:
         following = known[index + 1] if index + 1 < len(known) else None
         until = "" if following is None else format_date(
             following.version.effective_date - dt.timedelta(days=1), "long", locale=locale)
-        ctx.memo[key] = render(ctx.env, "site/policy.md.j2", p=version,
-                               f=facts_for(version, locale, translations(locale)),
-                               json_ld="", in_force={"until": until})
+        page = render(ctx.env, "site/policy.md.j2", p=version,
+                      f=facts_for(version, locale, translations(locale)),
+                      json_ld="", in_force={"until": until})
+        # The page sits one folder down (policy/v2.md): its links to sibling pages too.
+        ctx.memo[key] = _SIBLING.sub(r"](../\1", page)
     return ctx.memo[key]
 
 
@@ -70,8 +77,10 @@ def version_page(locale: str, number: str) -> str:
 def config(ctx: Context) -> Files:
     """The engine's config of the locale's public site."""
     gettext = translations(ctx.locale).gettext
-    yield site_config_name(ctx.locale), site_config(
-        ctx.policy, ctx.facts, ctx.base, [(gettext(title), page) for title, page in NAV])
+    nav = [(gettext(title), page) for title, page in NAV]
+    if withdrawal_days(ctx.policy.shop.sells_to):
+        nav.append((gettext(N_("Withdrawal form")), FORM))
+    yield site_config_name(ctx.locale), site_config(ctx.policy, ctx.facts, ctx.base, nav)
 
 
 @dataclass(frozen=True)

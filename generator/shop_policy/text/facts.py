@@ -20,6 +20,7 @@ from babel.numbers import format_currency, format_decimal, format_percent
 from babel.units import format_unit
 
 from shop_policy.read.model import Policy, ShippingCost
+from shop_policy.rules import law
 from shop_policy.rules import marketplaces as rules
 from shop_policy.text import labels
 
@@ -52,6 +53,11 @@ class Facts:
     etsy_case_wait: str
     ebay_step_in_wait: str
     amazon_claim_wait: str
+    # The law's floor where the shop sells (rules/law.py); "" where no market has it.
+    withdrawal_period: str = ""
+    withdrawal_refund: str = ""
+    guarantee_period: str = ""
+    reject_period: str = ""
 
     @property
     def text_direction(self) -> str:
@@ -142,4 +148,22 @@ def facts_for(policy: Policy, locale: str, gettext_: gettext.NullTranslations) -
         etsy_case_wait=hours(rules.ETSY_CASE_WAIT_HOURS, locale),
         ebay_step_in_wait=working_days(rules.EBAY_STEP_IN_WORKING_DAYS, locale, gettext_),
         amazon_claim_wait=hours(rules.AMAZON_CLAIM_WAIT_HOURS, locale),
+        **_floor_facts(policy, locale),
     )
+
+
+def _floor_facts(policy: Policy, locale: str) -> dict[str, str]:
+    """The periods of the law's floor in the markets the shop sells to."""
+    found: dict[str, str] = {}
+    sold = list(policy.shop.sells_to)
+    for floor in law.floors(sold):
+        if floor.withdrawal is not None and "withdrawal_period" not in found:
+            found["withdrawal_period"] = days(floor.withdrawal.days, locale)
+            found["withdrawal_refund"] = days(floor.withdrawal.refund_days, locale)
+        guarantee = floor.guarantee
+        if floor.code == "EU" and guarantee is not None and guarantee.years:
+            found["guarantee_period"] = format_unit(guarantee.years, "duration-year",
+                                                    length="long", locale=locale)
+        if guarantee is not None and guarantee.reject_days:
+            found["reject_period"] = days(guarantee.reject_days, locale)
+    return found

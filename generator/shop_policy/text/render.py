@@ -20,6 +20,7 @@ from jinja2.utils import htmlsafe_json_dumps
 from markupsafe import Markup, escape
 
 from shop_policy.read.model import text_for
+from shop_policy.rules.law import floors, withdrawal_floors
 from shop_policy.text import claims, labels
 from shop_policy.text.claims import ClaimExtension
 from shop_policy.text.layout import tidy
@@ -73,6 +74,17 @@ _COMPILER = hashlib.sha1(Path(claims.__file__).read_bytes(), usedforsecurity=Fal
                          ).hexdigest()[:12]
 
 
+def markets(sells_to: list[str]) -> list[str]:
+    """The codes of the law's floors a shop selling to `sells_to` meets (rules/law.py)."""
+    return [floor.code for floor in floors(list(sells_to))]
+
+
+def withdrawal_days(sells_to: list[str]) -> int:
+    """The longest withdrawal period the law gives where the shop sells (0: none)."""
+    return max((f.withdrawal.days for f in withdrawal_floors(list(sells_to))
+                if f.withdrawal is not None), default=0)
+
+
 def _autoescape(name: str | None) -> bool:
     return name is not None and name.endswith((".md.j2", ".html.j2"))
 
@@ -102,6 +114,8 @@ def environment() -> Environment:
     env.filters["local"] = local
     env.filters["lines"] = lines
     env.globals["labels"] = labels
+    env.globals["markets"] = markets
+    env.globals["withdrawal_days"] = withdrawal_days
     return env
 
 

@@ -1,0 +1,89 @@
+"""The law's floor, in the texts: what a buyer in each market must be told is there, in
+every locale. The markets and their duties come from the law's table (rules/law.py);
+the words are each locale's own, as its catalog has them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from shop_policy.checks.consistency import plain
+from shop_policy.checks.finding import Finding, Severity
+from shop_policy.pipeline import Rendered
+from shop_policy.read.model import Policy
+from shop_policy.rules.law import LAW, floors
+from shop_policy.text.facts import facts_for
+from shop_policy.text.labels import N_
+from shop_policy.text.translations import translations
+
+Need = tuple[str, str]  # ("msg", msgid) in the locale's words, ("fact", name), ("text", ...)
+
+
+@dataclass(frozen=True)
+class Duty:
+    """Something each locale's texts must say where a market asks for it."""
+
+    code: str
+    markets: frozenset[str]
+    what: str
+    source: str
+    files: tuple[tuple[str, str, tuple[Need, ...]], ...]  # (folder, path in the locale, needs)
+
+
+_PERIOD: Need = ("fact", "withdrawal_period")
+_DISPATCH: Need = ("fact", "dispatch_time")
+DUTIES = (
+    Duty("LAW-WITHDRAWAL-INFO", frozenset({"EU", "GB"}),
+         "the right of withdrawal, its period and the withdrawal form",
+         f"{LAW['EU'].duties[0][1]}; {LAW['GB'].duties[0][1]}",
+         (("site_src", "policy.md", (("msg", N_("Right of withdrawal")), _PERIOD,
+                                     ("text", "withdrawal-form.md"))),
+          ("site_src", "withdrawal-form.md", (("msg", N_("Withdrawal form")),)),
+          ("snippets", "withdrawal-form.txt", (("msg", N_("Withdrawal form")),)),
+          ("site_src", "faq.md", (("msg", N_("Do I have a legal right to withdraw?")),
+                                  _PERIOD)),
+          ("snippets", "email/order-confirmation.txt", (_PERIOD,)))),
+    Duty("LAW-GUARANTEE-INFO", frozenset({"EU", "GB", "AU"}),
+         "the legal guarantee for faulty goods, apart from the seller's own window",
+         f"{LAW['EU'].duties[2][1]}; {LAW['AU'].duties[0][1]}",
+         (("site_src", "policy.md", (("msg", N_("Legal guarantee for faulty goods")),)),)),
+    Duty("LAW-DISPATCH-TIME", frozenset({"US", "EU"}), "when the order is dispatched",
+         f"{LAW['US'].duties[0][1]}; {LAW['EU'].duties[3][1]}",
+         (("site_src", "policy.md", (_DISPATCH,)), ("site_src", "faq.md", (_DISPATCH,)),
+          ("snippets", "email/order-confirmation.txt", (_DISPATCH,)))),
+)
+
+
+def law_findings(policy: Policy, rendered: Rendered) -> Iterator[Finding]:
+    """An error for each text that leaves out what a market's law asks it to say."""
+    reached = {floor.code for floor in floors(list(policy.shop.sells_to))}
+    for duty in DUTIES:
+        if duty.markets & reached:
+            for locale in policy.shop.locales:
+                yield from _locale(policy, rendered, duty, locale)
+
+
+def _locale(policy: Policy, rendered: Rendered, duty: Duty, locale: str
+            ) -> Iterator[Finding]:
+    catalog = translations(locale)
+    facts = facts_for(policy, locale, catalog)
+
+    def words(need: Need) -> str:
+        kind, value = need
+        return plain(catalog.gettext(value) if kind == "msg" else
+                     getattr(facts, value) if kind == "fact" else value)
+
+    for folder, rel, needs in duty.files:
+        path = f"{locale}/{rel}"
+        text = rendered.files[folder].get(path)
+        if text is None:
+            missing = "the file is missing"
+        else:
+            seen = plain(text)
+            absent = [words(n) for n in needs if words(n) not in seen]
+            if not absent:
+                continue
+            missing = f"'{absent[0]}' is missing"
+        yield Finding("law", duty.code, Severity.ERROR, f"{folder}/{path}", 0, 0,
+                      f"does not tell the buyer {duty.what} ({missing})", duty.source)
