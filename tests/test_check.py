@@ -78,6 +78,9 @@ CASES = {
                               "      payer: buyer")],
                             [("payer: buyer", "payer: seller")]),
     "JSONLD-COUNTRIES": ([fmt(SELLS, "WORLD")], [fmt(SELLS, "US")]),
+    "EU-UK-REFUND-DAYS": ([("issued_within_days: 14", "issued_within_days: 20")],
+                          [("issued_within_days: 14", "issued_within_days: 20"),
+                           fmt(SELLS, "US")]),
     "POLICY-CANCEL-WINDOW": ([("until: dispatch", "until: hours_after_order\n  hours: 72")],
                              [("until: dispatch", "until: hours_after_order\n  hours: 48")]),
 }

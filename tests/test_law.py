@@ -93,6 +93,7 @@ def test_a_shop_outside_the_eu_and_the_uk_has_no_withdrawal_text() -> None:
     ("site_src", "de/policy.md", "### ", "LAW-WITHDRAWAL-INFO"),
     ("snippets", "pl/email/order-confirmation.txt", "", "LAW-DISPATCH-TIME"),
     ("site_src", "fr/policy.md", "{#legal-guarantee}", "LAW-GUARANTEE-INFO"),
+    ("snippets", "es/replies/return-condition-not-met.txt", "", "LAW-CONDITION-DEDUCTION"),
 ])
 def test_a_text_that_leaves_out_what_the_law_asks_is_an_error(
         folder: str, path: str, cut: str, code: str) -> None:
@@ -111,6 +112,18 @@ def test_a_text_that_leaves_out_what_the_law_asks_is_an_error(
     elif code == "LAW-GUARANTEE-INFO":
         head, rest = text.split(cut, 1)
         text = head.rsplit("### ", 1)[0] + rest.split("## ", 1)[1]
+    elif code == "LAW-CONDITION-DEDUCTION":  # the reply without its withdrawal sentence
+        import re
+
+        from shop_policy.text.translations import translations
+
+        said = translations("es").gettext(
+            "If you live in the EU or the UK and are still within the legal withdrawal "
+            "period of %(period)s from receiving it, you can send it back all the same: we "
+            "would only deduct for any loss in value from handling it more than needed to "
+            "check it.")
+        for part in re.split(r"%\(\w+\)s", said):
+            text = text.replace(part.strip(), "")
     else:  # the email without its first point, the dispatch time
         lines = text.splitlines(keepends=True)
         text = "".join(line for line in lines if not line.startswith("- ") or

@@ -5,7 +5,8 @@ the words are each locale's own, as its catalog has them.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+import re
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
 from shop_policy.checks.consistency import plain
@@ -29,6 +30,7 @@ class Duty:
     what: str
     source: str
     files: tuple[tuple[str, str, tuple[Need, ...]], ...]  # (folder, path in the locale, needs)
+    applies: Callable[[Policy], bool] = lambda policy: True
 
 
 _PERIOD: Need = ("fact", "withdrawal_period")
@@ -44,6 +46,19 @@ DUTIES = (
           ("site_src", "faq.md", (("msg", N_("Do I have a legal right to withdraw?")),
                                   _PERIOD)),
           ("snippets", "email/order-confirmation.txt", (_PERIOD,)))),
+    Duty("LAW-CONDITION-DEDUCTION", frozenset({"EU", "GB"}),
+         "that an item's condition allows a deduction, never a refusal, on a withdrawal",
+         LAW["EU"].withdrawal.source,  # type: ignore[union-attr]
+         (("site_src", "policy.md", (("msg", N_(
+             "If you withdraw under the law (see [your legal rights](#withdrawal)), an item "
+             "that does not meet these conditions is still taken back: we may only deduct "
+             "for any loss in value from handling it more than needed to check it.")),)),
+          ("snippets", "replies/return-condition-not-met.txt", (("msg", N_(
+              "If you live in the EU or the UK and are still within the legal withdrawal "
+              "period of %(period)s from receiving it, you can send it back all the same: "
+              "we would only deduct for any loss in value from handling it more than "
+              "needed to check it.")),))),
+         lambda policy: policy.returns.accepted and bool(policy.returns.condition)),
     Duty("LAW-GUARANTEE-INFO", frozenset({"EU", "GB", "AU"}),
          "the legal guarantee for faulty goods, apart from the seller's own window",
          f"{LAW['EU'].duties[2][1]}; {LAW['AU'].duties[0][1]}",
@@ -59,7 +74,7 @@ def law_findings(policy: Policy, rendered: Rendered) -> Iterator[Finding]:
     """An error for each text that leaves out what a market's law asks it to say."""
     reached = {floor.code for floor in floors(list(policy.shop.sells_to))}
     for duty in DUTIES:
-        if duty.markets & reached:
+        if duty.markets & reached and duty.applies(policy):
             for locale in policy.shop.locales:
                 yield from _locale(policy, rendered, duty, locale)
 
@@ -71,8 +86,10 @@ def _locale(policy: Policy, rendered: Rendered, duty: Duty, locale: str
 
     def words(need: Need) -> str:
         kind, value = need
-        return plain(catalog.gettext(value) if kind == "msg" else
-                     getattr(facts, value) if kind == "fact" else value)
+        if kind == "msg":  # the longest part of the locale's sentence between its values
+            parts = re.split(r"%\(\w+\)s", plain(catalog.gettext(value)))
+            return max((p.strip() for p in parts), key=len)
+        return plain(getattr(facts, value) if kind == "fact" else value)
 
     for folder, rel, needs in duty.files:
         path = f"{locale}/{rel}"

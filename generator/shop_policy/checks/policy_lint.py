@@ -178,6 +178,17 @@ def _free_returns_but_not_for_faults(policy: Policy) -> Iterator[tuple[Path, str
                "free for a change of mind, yet the buyer pays to return a damaged item")
 
 
+def _refund_days(policy: Policy) -> Iterator[tuple[Path, str]]:
+    days = policy.refunds.issued_within_days
+    for floor in withdrawal_floors(list(policy.shop.sells_to)):
+        law = floor.withdrawal
+        if law is not None and days > law.refund_days:
+            yield (("refunds", "issued_within_days"), f"{days} days is longer than the "
+                   f"{law.refund_days} days within which a withdrawal must be refunded in "
+                   f"the {floor.name}; refund within {law.refund_days} days")
+            return
+
+
 def _structured_countries(policy: Policy) -> Iterator[tuple[Path, str]]:
     named = countries(list(policy.shop.sells_to))
     if not named:
@@ -230,6 +241,8 @@ RULES: tuple[Rule, ...] = (
          "this policy's own refunds.partial_refunds", _partial_not_offered),
     Rule("POLICY-FREE-RETURNS", "error", "Free returns, yet the buyer pays for faults.",
          "this policy's own returns.shipping", _free_returns_but_not_for_faults),
+    Rule("EU-UK-REFUND-DAYS", "error", "A withdrawal is refunded within 14 days.",
+         f"Directive 2011/83/EU art. 13(1); {GB_LAW.source}", _refund_days),
     Rule("JSONLD-COUNTRIES", "warning", "The return policy names 1 to 50 countries.",
          "Google Search Central: merchant return policy structured data",
          _structured_countries),
