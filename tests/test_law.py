@@ -132,3 +132,23 @@ def test_a_text_that_leaves_out_what_the_law_asks_is_an_error(
     rendered.files[folder][path] = text
     found = [f for f in law_findings(policy, rendered)]
     assert [(f.code, f.file) for f in found] == [(code, f"{folder}/{path}")]
+
+
+@pytest.mark.parametrize(("sells_to", "said"), [
+    ("[EU]", "If you live in the EU, yes"), ("[GB]", "If you live in the UK, yes"),
+    ("[EU, GB]", "If you live in the EU or the UK, yes")])
+def test_the_texts_name_only_the_markets_the_shop_sells_to(tmp_path, sells_to: str,
+                                                         said: str) -> None:
+    from shop_policy.checks.law import law_findings
+    from shop_policy.paths import Paths
+    from shop_policy.pipeline import render_outputs
+    from shop_policy.read.validate import read_policy
+    from tests.conftest import POLICIES
+
+    path = tmp_path / "shop.yaml"
+    path.write_text((POLICIES / "minimal.yaml").read_text("utf-8").replace(
+        "sells_to: [EU]", f"sells_to: {sells_to}"), "utf-8")
+    policy = read_policy(path)
+    rendered = render_outputs(policy, Paths())
+    assert said in rendered.files["site_src"]["en/faq.md"]
+    assert list(law_findings(policy, rendered)) == []

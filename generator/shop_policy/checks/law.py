@@ -14,11 +14,13 @@ from shop_policy.checks.finding import Finding, Severity
 from shop_policy.pipeline import Rendered
 from shop_policy.read.model import Policy
 from shop_policy.rules.law import LAW, floors
+from shop_policy.text import labels
 from shop_policy.text.facts import facts_for
 from shop_policy.text.labels import N_
+from shop_policy.text.render import withdrawal_where
 from shop_policy.text.translations import translations
 
-Need = tuple[str, str]  # ("msg", msgid) in the locale's words, ("fact", name), ("text", ...)
+Need = tuple[str, str]  # ("msg", msgid), ("where", labels dict), ("fact", name), ("text", ...)
 
 
 @dataclass(frozen=True)
@@ -34,6 +36,8 @@ class Duty:
 
 
 _PERIOD: Need = ("fact", "withdrawal_period")
+# A sentence that differs by where the right applies: the variant for this shop's buyers.
+_CONDITION: Need = ("where", "WITHDRAWAL_CONDITION")
 _DISPATCH: Need = ("fact", "dispatch_time")
 DUTIES = (
     Duty("LAW-WITHDRAWAL-INFO", frozenset({"EU", "GB"}),
@@ -53,11 +57,7 @@ DUTIES = (
              "If you withdraw under the law (see [your legal rights](#withdrawal)), an item "
              "that does not meet these conditions is still taken back: we may only deduct "
              "for any loss in value from handling it more than needed to check it.")),)),
-          ("snippets", "replies/return-condition-not-met.txt", (("msg", N_(
-              "If you live in the EU or the UK and are still within the legal withdrawal "
-              "period of %(period)s from receiving it, you can send it back all the same: "
-              "we would only deduct for any loss in value from handling it more than "
-              "needed to check it.")),))),
+          ("snippets", "replies/return-condition-not-met.txt", (_CONDITION,))),
          lambda policy: policy.returns.accepted and bool(policy.returns.condition)),
     Duty("LAW-GUARANTEE-INFO", frozenset({"EU", "GB", "AU"}),
          "the legal guarantee for faulty goods, apart from the seller's own window",
@@ -83,9 +83,12 @@ def _locale(policy: Policy, rendered: Rendered, duty: Duty, locale: str
             ) -> Iterator[Finding]:
     catalog = translations(locale)
     facts = facts_for(policy, locale, catalog)
+    sells_to = list(policy.shop.sells_to)
 
     def words(need: Need) -> str:
         kind, value = need
+        if kind == "where":
+            kind, value = "msg", getattr(labels, value)[withdrawal_where(sells_to)]
         if kind == "msg":  # the longest part of the locale's sentence between its values
             parts = re.split(r"%\(\w+\)s", plain(catalog.gettext(value)))
             return max((p.strip() for p in parts), key=len)

@@ -48,6 +48,41 @@ CHANGE_OF_MIND = {
     "exchange": N_("an exchange for another item"),
 }
 
+# The right of withdrawal in a sentence, by where the shop sells: the EU and the UK,
+# the EU alone, the UK alone (text.render.withdrawal_where).
+WITHDRAWAL_FAQ = {
+    "EU GB": N_("If you live in the EU or the UK, yes: you can withdraw within %(period)s of "
+                "receiving the goods, without giving a reason, and you can use our "
+                "withdrawal form to do it."),
+    "EU": N_("If you live in the EU, yes: you can withdraw within %(period)s of receiving "
+             "the goods, without giving a reason, and you can use our withdrawal form to do "
+             "it."),
+    "GB": N_("If you live in the UK, yes: you can cancel within %(period)s of receiving the "
+             "goods, without giving a reason, and you can use our withdrawal form to do it."),
+}
+WITHDRAWAL_EMAIL = {
+    "EU GB": N_("If you live in the EU or the UK, you may withdraw within %(period)s of "
+                "receiving your order; our policy explains how, with a withdrawal form."),
+    "EU": N_("If you live in the EU, you may withdraw within %(period)s of receiving your "
+             "order; our policy explains how, with a withdrawal form."),
+    "GB": N_("If you live in the UK, you may cancel within %(period)s of receiving your "
+             "order; our policy explains how, with a withdrawal form."),
+}
+WITHDRAWAL_CONDITION = {
+    "EU GB": N_("If you live in the EU or the UK and are still within the legal withdrawal "
+                "period of %(period)s from receiving it, you can send it back all the same: "
+                "we would only deduct for any loss in value from handling it more than "
+                "needed to check it."),
+    "EU": N_("If you live in the EU and are still within the legal withdrawal period of "
+             "%(period)s from receiving it, you can send it back all the same: we would "
+             "only deduct for any loss in value from handling it more than needed to check "
+             "it."),
+    "GB": N_("If you live in the UK and are still within the legal cancellation period of "
+             "%(period)s from receiving it, you can send it back all the same: we would "
+             "only deduct for any loss in value from handling it more than needed to check "
+             "it."),
+}
+
 EVIDENCE = {
     "photos_of_item": N_("photos of the item, showing the problem"),
     "photos_of_packaging": N_("photos of the packaging it arrived in"),

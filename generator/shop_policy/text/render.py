@@ -85,6 +85,11 @@ def withdrawal_days(sells_to: list[str]) -> int:
                 if f.withdrawal is not None), default=0)
 
 
+def withdrawal_where(sells_to: list[str]) -> str:
+    """Where the shop's buyers have a right of withdrawal: "EU GB", "EU", "GB" or ""."""
+    return " ".join(f.code for f in withdrawal_floors(list(sells_to)))
+
+
 def _autoescape(name: str | None) -> bool:
     return name is not None and name.endswith((".md.j2", ".html.j2"))
 
@@ -116,6 +121,7 @@ def environment() -> Environment:
     env.globals["labels"] = labels
     env.globals["markets"] = markets
     env.globals["withdrawal_days"] = withdrawal_days
+    env.globals["withdrawal_where"] = withdrawal_where
     return env
 
 
