@@ -36,6 +36,12 @@ class Duty:
 
 
 _PERIOD: Need = ("fact", "withdrawal_period")
+# The refund's clock as the law sets it: from the buyer's notice, with the right to wait.
+_REFUND: Need = ("msg", N_(
+    "We then refund everything you paid, including the standard delivery charge, within "
+    "%(days)s of the day you tell us, by the same means of payment and at no cost to you. "
+    "We may wait with the refund until we have the goods back or you have shown us that "
+    "you sent them, whichever comes first."))
 # A sentence that differs by where the right applies: the variant for this shop's buyers.
 _CONDITION: Need = ("where", "WITHDRAWAL_CONDITION")
 _DISPATCH: Need = ("fact", "dispatch_time")
@@ -44,7 +50,7 @@ DUTIES = (
          "the right of withdrawal, its period and the withdrawal form",
          f"{LAW['EU'].duties[0][1]}; {LAW['GB'].duties[0][1]}",
          (("site_src", "policy.md", (("msg", N_("Right of withdrawal")), _PERIOD,
-                                     ("text", "withdrawal-form.md"))),
+                                     ("text", "withdrawal-form.md"), _REFUND)),
           ("site_src", "withdrawal-form.md", (("msg", N_("Withdrawal form")),)),
           ("snippets", "withdrawal-form.txt", (("msg", N_("Withdrawal form")),)),
           ("site_src", "faq.md", (("msg", N_("Do I have a legal right to withdraw?")),
