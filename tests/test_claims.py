@@ -188,3 +188,12 @@ def test_a_promise_outside_its_claim_block_is_found(monkeypatch: pytest.MonkeyPa
         rendered.files["snippets"] = dict(files)
     assert [f.file for f in findings] == [f"snippets/{rel}"]
     assert "an order can be cancelled" in findings[0].message
+
+
+def test_the_grants_cache_stays_small_in_a_long_running_process() -> None:
+    from shop_policy.text import claims
+
+    policy, _ = shape("example")
+    for _ in range(3 * claims._MOST_POLICIES):
+        claims._granted(policy.model_copy())
+    assert len(claims._GRANTED) <= claims._MOST_POLICIES

@@ -104,10 +104,13 @@ class ClaimExtension(Extension):
 
 # The grants of each policy a run renders (a run renders a few, each many times).
 _GRANTED: dict[int, tuple[Policy, frozenset[str]]] = {}
+_MOST_POLICIES = 64
 
 
 def _granted(policy: Policy) -> frozenset[str]:
     if id(policy) not in _GRANTED:
+        if len(_GRANTED) >= _MOST_POLICIES:  # a long `serve` reads a new policy each save
+            _GRANTED.clear()
         _GRANTED[id(policy)] = (policy, grants_for(policy))
     return _GRANTED[id(policy)][1]
 
