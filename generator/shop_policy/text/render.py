@@ -85,6 +85,17 @@ def withdrawal_days(sells_to: list[str]) -> int:
                 if f.withdrawal is not None), default=0)
 
 
+def guaranteed(sells_to: list[str]) -> bool:
+    """Whether the law gives the shop's buyers a guarantee for faulty goods somewhere."""
+    return any(f.guarantee is not None for f in floors(list(sells_to)))
+
+
+def exempt_goods(sells_to: list[str]) -> frozenset[str]:
+    """The policy's item categories the withdrawal right does not cover there."""
+    return frozenset().union(*(f.withdrawal.exceptions for f in
+                               withdrawal_floors(list(sells_to)) if f.withdrawal))
+
+
 def withdrawal_where(sells_to: list[str]) -> str:
     """Where the shop's buyers have a right of withdrawal: "EU GB", "EU", "GB" or ""."""
     return " ".join(f.code for f in withdrawal_floors(list(sells_to)))
@@ -122,6 +133,8 @@ def environment() -> Environment:
     env.globals["markets"] = markets
     env.globals["withdrawal_days"] = withdrawal_days
     env.globals["withdrawal_where"] = withdrawal_where
+    env.globals["guaranteed"] = guaranteed
+    env.globals["exempt_goods"] = exempt_goods
     return env
 
 
