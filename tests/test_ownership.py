@@ -136,3 +136,25 @@ def test_a_linked_folder_in_any_output_folder_stops_the_build(built: Path, tmp_p
         assert f"{Path(folder) / 'en'}: is a link inside an output folder" in result.stderr
     assert [p.name for p in elsewhere.iterdir()] == ["precious.txt"]
     assert {name: tree(built / name) for name in FOLDERS} == before
+
+
+@pytest.mark.parametrize("inside", ["site_src/en/policy", "site/en/policy/v7",
+                                    "site/en/withdrawal-form"])
+def test_a_link_where_the_version_pages_and_the_form_go_stops_the_build(
+        built: Path, tmp_path: Path, inside: str) -> None:
+    """The folders of the version pages and the withdrawal form, one level further down
+    than a locale, are guarded like the rest."""
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    (elsewhere / "precious.txt").write_text("mine\n")
+    assert (built / inside).is_dir(), "the build writes there"
+    shutil.move(built / inside, tmp_path / "moved")
+    (built / inside).symlink_to(elsewhere, target_is_directory=True)
+    before = {name: tree(built / name) for name in FOLDERS}
+    change_policy(built)
+    for force in ([], ["--force"]):
+        result = CliRunner().invoke(main, ["build", *force])
+        assert result.exit_code == 1
+        assert f"{Path(inside)}: is a link inside an output folder" in result.stderr
+    assert [p.name for p in elsewhere.iterdir()] == ["precious.txt"]
+    assert {name: tree(built / name) for name in FOLDERS} == before
