@@ -27,6 +27,43 @@ def lint_rules() -> str:
     return "\n".join(rows) + "\n"
 
 
+def law_duties() -> str:
+    from shop_policy.checks.law import DUTIES
+
+    rows = ["| code | where the shop sells to | every locale's texts say | in | source |",
+            "| --- | --- | --- | --- | --- |"]
+    for duty in DUTIES:
+        files = ", ".join(f"`{rel}`" for _, rel, _ in duty.files)
+        rows.append(f"| {duty.code} | {', '.join(sorted(duty.markets))} | {duty.what} | "
+                    f"{files} | {duty.source} |")
+    return "\n".join(rows) + "\n"
+
+
+def law_floor() -> str:
+    from shop_policy.rules.law import LAW
+
+    rows = ["| market | right of withdrawal | refund | guarantee for faults | source |",
+            "| --- | --- | --- | --- | --- |"]
+    for floor in LAW.values():
+        w, g = floor.withdrawal, floor.guarantee
+        right = f"{w.days} days from {w.starts}" if w else "none"
+        refund = (f"{w.refund_days} days from the buyer's "
+                  f"{'notice' if w.refund_from == 'notice' else 'goods or proof of sending'}"
+                  f"{', same means of payment' if w.same_means else ''}") if w else "-"
+        guarantee = ("none in law" if g is None else "a reasonable time" if not g.years
+                     else f"{g.years} years" + (" to bring a claim" if g.years_count == "claim"
+                                                else "")) + (
+            f", reject within {g.reject_days} days" if g and g.reject_days else "")
+        sources = "; ".join(part.source for part in (w, g) if part is not None) or \
+            "; ".join(source for _, source in floor.duties)
+        rows.append(f"| {floor.name} | {right} | {refund} | {guarantee} | {sources} |")
+    rows += ["", "Where a country goes further than its market:", "",
+             "| country | what differs | source |", "| --- | --- | --- |"]
+    rows += [f"| {note.country} | {note.note} | {note.source} |"
+             for floor in LAW.values() for note in floor.notes]
+    return "\n".join(rows) + "\n"
+
+
 def commands() -> str:
     from shop_policy.cli import main
 
@@ -52,7 +89,8 @@ def advise_example() -> str:
 
 
 PARTS: dict[str, Callable[[], str]] = {"lint-rules": lint_rules, "commands": commands,
-                                       "advise-example": advise_example}
+                                       "advise-example": advise_example,
+                                       "law-duties": law_duties, "law-floor": law_floor}
 
 
 def generated(text: str) -> str:

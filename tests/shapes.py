@@ -34,7 +34,9 @@ SHAPES: dict[str, tuple[Patch, list[str]]] = {
                      "damaged_items": {"remedies": ["replacement", "store_credit"]},
                      "refunds": {"partial_refunds": False}},
                     ["own_shop", "ebay"]),
-    "final-sale": ({**_returns([]), "shop": {"sells_to": ["AU", "NZ"]},
+    # No refund even for faults: where the law's table sets no floor for faults (in
+    # Australia a major failure gives the buyer a refund: AU-CONSUMER-GUARANTEES).
+    "final-sale": ({**_returns([]), "shop": {"sells_to": ["CA"]},
                     "cancellation": {"allowed": False, "until": None, "hours": None,
                                      "once_shipped": "not_possible"},
                     "damaged_items": {"remedies": ["repair", "store_credit"],

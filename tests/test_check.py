@@ -81,6 +81,10 @@ CASES = {
     "EU-UK-REFUND-DAYS": ([("issued_within_days: 14", "issued_within_days: 20")],
                           [("issued_within_days: 14", "issued_within_days: 20"),
                            fmt(SELLS, "US")]),
+    "AU-CONSUMER-GUARANTEES": ([fmt(SELLS, "AU"), ("remedies: [replacement, refund]",
+                                                   "remedies: [replacement, repair]")],
+                               [fmt(SELLS, "AU"), ("remedies: [replacement, refund]",
+                                                   "remedies: [replacement, repair, refund]")]),
     "POLICY-CANCEL-WINDOW": ([("until: dispatch", "until: hours_after_order\n  hours: 72")],
                              [("until: dispatch", "until: hours_after_order\n  hours: 48")]),
 }

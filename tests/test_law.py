@@ -152,3 +152,91 @@ def test_the_texts_name_only_the_markets_the_shop_sells_to(tmp_path, sells_to: s
     rendered = render_outputs(policy, Paths())
     assert said in rendered.files["site_src"]["en/faq.md"]
     assert list(law_findings(policy, rendered)) == []
+
+
+def test_every_country_note_belongs_to_its_market_and_has_its_source() -> None:
+    from babel import Locale
+
+    for floor in LAW.values():
+        for note in floor.notes:
+            country = note.country.split("-")[0]
+            assert country in floor.countries, note
+            assert note.note and note.source, note
+            assert not (note.guarantee_years and note.lifetime), note
+    eu = LAW["EU"]
+    assert eu.guarantee is not None and eu.guarantee.years is not None
+    for note in eu.longer_guarantees:  # a note only where the country gives longer
+        assert note.lifetime or note.guarantee_years > eu.guarantee.years  # type: ignore[operator]
+        for locale in ("en", "de", "fr", "es", "nl", "pl", "ar"):
+            assert Locale.parse(locale).territories.get(note.country), (locale, note)
+    assert {n.country for n in eu.notes} >= {"DE", "IE", "ES", "NL"}
+
+
+@pytest.mark.parametrize(("sells_to", "listed", "left_out"), [
+    ("[EU]", ["Ireland (6 years)", "Spain (3 years)", "Netherlands (as long as"], []),
+    ("[ES, FR]", ["Spain (3 years)"], ["Ireland", "Netherlands"]),
+    ("[FR]", [], ["The law of some countries gives you longer"]),
+    ("[US]", [], ["The law of some countries gives you longer", "Legal guarantee"])])
+def test_the_guarantee_names_the_longer_periods_of_the_countries_the_shop_sells_to(
+        tmp_path, sells_to: str, listed: list[str], left_out: list[str]) -> None:
+    from shop_policy.checks.consistency import consistency_findings, plain
+    from shop_policy.paths import Paths
+    from shop_policy.pipeline import render_outputs
+    from shop_policy.read.validate import read_policy
+    from tests.conftest import POLICIES
+
+    path = tmp_path / "shop.yaml"
+    path.write_text((POLICIES / "minimal.yaml").read_text("utf-8").replace(
+        "sells_to: [EU]", f"sells_to: {sells_to}"), "utf-8")
+    policy = read_policy(path)
+    rendered = render_outputs(policy, Paths())
+    page = plain(rendered.files["site_src"]["en/policy.md"])
+    for said in listed:
+        assert said in page
+    for said in left_out:
+        assert said not in page
+    assert [f for f in consistency_findings(policy, rendered)
+            if f.code == "FACT-UNKNOWN"] == []
+
+
+def test_the_uk_guarantee_says_how_long_a_claim_can_be_brought(tmp_path) -> None:
+    from shop_policy.checks.consistency import plain
+    from shop_policy.paths import Paths
+    from shop_policy.pipeline import render_outputs
+    from shop_policy.read.validate import read_policy
+    from tests.conftest import POLICIES
+
+    path = tmp_path / "shop.yaml"
+    path.write_text((POLICIES / "minimal.yaml").read_text("utf-8").replace(
+        "sells_to: [EU]", "sells_to: [GB]"), "utf-8")
+    rendered = render_outputs(read_policy(path), Paths())
+    page = plain(rendered.files["site_src"]["en/policy.md"])
+    assert "up to 6 years after delivery (5 years in Scotland)" in page
+    assert "it does not shorten these rights" in page
+
+
+def test_a_shop_selling_only_to_the_uk_speaks_of_cancelling_as_uk_law_does(
+        tmp_path) -> None:
+    """The UK's model form and rules say "cancel" where the EU's say "withdraw"; every
+    locale's texts still carry what the law asks, in the UK's terms."""
+    import re
+
+    from shop_policy.checks.law import law_findings
+    from shop_policy.paths import Paths
+    from shop_policy.pipeline import render_outputs
+    from shop_policy.read.validate import read_policy
+    from tests.conftest import EXAMPLE
+
+    path = tmp_path / "shop.yaml"
+    path.write_text(EXAMPLE.read_text("utf-8").replace(
+        "sells_to: [EU, GB, US]", "sells_to: [GB]"), "utf-8")
+    policy = read_policy(path)
+    rendered = render_outputs(policy, Paths())
+    assert list(law_findings(policy, rendered)) == []
+    english = {rel: text for folder in ("site_src", "snippets")
+               for rel, text in rendered.files[folder].items() if rel.startswith("en/")}
+    assert english["en/withdrawal-form.md"].startswith("# Cancellation form")
+    assert "I cancel my contract of sale" in english["en/withdrawal-form.md"]
+    for rel, text in english.items():
+        said = re.sub(r"withdrawal-form\.md|#withdrawal\b|\{#withdrawal\}", "", text)
+        assert not re.search(r"withdraw", said, re.I), rel

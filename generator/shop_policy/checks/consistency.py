@@ -30,7 +30,8 @@ FACT_FIELDS = ("cancel_window", "return_window", "report_window", "refund_days",
                "store_credit_validity", "dispatch_days", "dispatch_time", "effective_date",
                "version",
                "etsy_case_wait", "ebay_step_in_wait", "amazon_claim_wait",
-               "withdrawal_period", "withdrawal_refund", "guarantee_period", "reject_period")
+               "withdrawal_period", "withdrawal_refund", "guarantee_period", "reject_period",
+               "longer_guarantees", "claim_period", "claim_period_scotland")
 
 
 def mention_patterns(policy: Policy, locale: str) -> list[re.Pattern[str]]:

@@ -45,30 +45,29 @@ _REFUND: Need = ("msg", N_(
 # A sentence that differs by where the right applies: the variant for this shop's buyers.
 _CONDITION: Need = ("where", "WITHDRAWAL_CONDITION")
 _DISPATCH: Need = ("fact", "dispatch_time")
+_FORM: Need = ("where", "FORM_TITLE")
 DUTIES = (
     Duty("LAW-WITHDRAWAL-INFO", frozenset({"EU", "GB"}),
          "the right of withdrawal, its period and the withdrawal form",
          f"{LAW['EU'].duties[0][1]}; {LAW['GB'].duties[0][1]}",
-         (("site_src", "policy.md", (("msg", N_("Right of withdrawal")), _PERIOD,
+         (("site_src", "policy.md", (("where", "RIGHT_TITLE"), _PERIOD,
                                      ("text", "withdrawal-form.md"), _REFUND)),
-          ("site_src", "withdrawal-form.md", (("msg", N_("Withdrawal form")),)),
-          ("snippets", "withdrawal-form.txt", (("msg", N_("Withdrawal form")),)),
-          ("site_src", "faq.md", (("msg", N_("Do I have a legal right to withdraw?")),
-                                  _PERIOD)),
+          ("site_src", "withdrawal-form.md", (_FORM,)),
+          ("snippets", "withdrawal-form.txt", (_FORM,)),
+          ("site_src", "faq.md", (("where", "FAQ_QUESTION"), _PERIOD)),
           ("snippets", "email/order-confirmation.txt", (_PERIOD,)))),
     Duty("LAW-CONDITION-DEDUCTION", frozenset({"EU", "GB"}),
          "that an item's condition allows a deduction, never a refusal, on a withdrawal",
          LAW["EU"].withdrawal.source,  # type: ignore[union-attr]
-         (("site_src", "policy.md", (("msg", N_(
-             "If you withdraw under the law (see [your legal rights](#withdrawal)), an item "
-             "that does not meet these conditions is still taken back: we may only deduct "
-             "for any loss in value from handling it more than needed to check it.")),)),
+         (("site_src", "policy.md", (("where", "CONDITION_DEDUCTION"),)),
           ("snippets", "replies/return-condition-not-met.txt", (_CONDITION,))),
          lambda policy: policy.returns.accepted and bool(policy.returns.condition)),
     Duty("LAW-GUARANTEE-INFO", frozenset({"EU", "GB", "AU"}),
          "the legal guarantee for faulty goods, apart from the seller's own window",
          f"{LAW['EU'].duties[2][1]}; {LAW['AU'].duties[0][1]}",
-         (("site_src", "policy.md", (("msg", N_("Legal guarantee for faulty goods")),)),)),
+         (("site_src", "policy.md", (("msg", N_("Legal guarantee for faulty goods")), ("msg", N_(
+             "Telling us about damage within %(window)s helps us claim from the carrier; it "
+             "does not shorten these rights.")))),)),
     Duty("LAW-DISPATCH-TIME", frozenset({"US", "EU"}), "when the order is dispatched",
          f"{LAW['US'].duties[0][1]}; {LAW['EU'].duties[3][1]}",
          (("site_src", "policy.md", (_DISPATCH,)), ("site_src", "faq.md", (_DISPATCH,)),

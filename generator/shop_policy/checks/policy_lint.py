@@ -44,6 +44,9 @@ EU_LAW, GB_LAW = LAW["EU"].withdrawal, LAW["GB"].withdrawal
 assert EU_LAW is not None and GB_LAW is not None
 GUARANTEE_GB = LAW["GB"].guarantee
 assert GUARANTEE_GB is not None and GUARANTEE_GB.reject_days is not None
+GUARANTEE_AU = LAW["AU"].guarantee
+assert GUARANTEE_AU is not None
+CALIFORNIA = next(note for note in LAW["US"].notes if note.country == "US-CA")
 
 
 def _no_returns(policy: Policy, where: str, days: int) -> Iterator[tuple[Path, str]]:
@@ -112,6 +115,22 @@ def _california(policy: Policy) -> Iterator[tuple[Path, str]]:
                "shop-policy shows it on the policy page and in the order-confirmation "
                "snippet: paste the snippet into your confirmation and link the policy "
                "page where buyers check out")
+
+
+def _au_guarantees(policy: Policy) -> Iterator[tuple[Path, str]]:
+    if not sells_to(policy, "AU"):
+        return
+    damaged = policy.damaged_items
+    for reason in ("damaged_in_transit", "faulty", "not_as_described"):
+        if "refund" not in damaged.remedies_for(reason):  # type: ignore[arg-type]
+            own = getattr(damaged.by_reason, reason) is not None
+            path: Path = ("damaged_items", "by_reason", reason) if own else \
+                ("damaged_items", "remedies")
+            words = reason.replace("_", " ")
+            yield (path, f"buyers in Australia may choose a refund when goods have a major "
+                   f"failure, and no policy may suggest otherwise; an item {words} gets "
+                   "no refund here: add refund to the list (after the others, if you like)")
+            return
 
 
 def _ftc_shipping(policy: Policy) -> Iterator[tuple[Path, str]]:
@@ -222,7 +241,9 @@ RULES: tuple[Rule, ...] = (
     Rule("UK-REJECT-FAULTY", "warning", "UK consumers may reject faulty goods for 30 days.",
          GUARANTEE_GB.source, _uk_faulty),
     Rule("US-CA-DISPLAY", "warning", "A policy under 7 days must be displayed in California.",
-         "California Civil Code section 1723", _california),
+         CALIFORNIA.source, _california),
+    Rule("AU-CONSUMER-GUARANTEES", "error", "Australian buyers may choose a refund for a "
+         "major failure.", GUARANTEE_AU.source, _au_guarantees),
     Rule("US-FTC-SHIPPING", "warning", "Ship within the stated time, or 30 days.",
          "FTC Mail, Internet, or Telephone Order Merchandise Rule, 16 CFR 435",
          _ftc_shipping),

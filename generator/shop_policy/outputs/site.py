@@ -14,10 +14,11 @@ from shop_policy.outputs.kinds import Context, Files
 from shop_policy.outputs.structured import json_ld
 from shop_policy.read.model import Policy, text_for
 from shop_policy.resources import static
+from shop_policy.text import labels
 from shop_policy.text.changes import changed_facts
 from shop_policy.text.facts import facts_for, version_slug
 from shop_policy.text.labels import N_
-from shop_policy.text.render import json_in_html, render, withdrawal_days
+from shop_policy.text.render import json_in_html, render, withdrawal_days, withdrawal_where
 from shop_policy.text.translations import translations
 
 PAGES = ("index.md", "policy.md", "faq.md", "changes.md")
@@ -78,8 +79,9 @@ def config(ctx: Context) -> Files:
     """The engine's config of the locale's public site."""
     gettext = translations(ctx.locale).gettext
     nav = [(gettext(title), page) for title, page in NAV]
-    if withdrawal_days(ctx.policy.shop.sells_to):
-        nav.append((gettext(N_("Withdrawal form")), FORM))
+    where = withdrawal_where(ctx.policy.shop.sells_to)
+    if where:
+        nav.append((gettext(labels.FORM_TITLE[where]), FORM))
     yield site_config_name(ctx.locale), site_config(ctx.policy, ctx.facts, ctx.base, nav)
 
 

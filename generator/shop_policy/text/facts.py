@@ -58,6 +58,9 @@ class Facts:
     withdrawal_refund: str = ""
     guarantee_period: str = ""
     reject_period: str = ""
+    longer_guarantees: str = ""  # "Ireland (6 years), Spain (3 years) and ..."
+    claim_period: str = ""  # how long a UK buyer can claim for a fault, "6 years"
+    claim_period_scotland: str = ""
 
     @property
     def text_direction(self) -> str:
@@ -149,7 +152,29 @@ def facts_for(policy: Policy, locale: str, gettext_: gettext.NullTranslations) -
         ebay_step_in_wait=working_days(rules.EBAY_STEP_IN_WORKING_DAYS, locale, gettext_),
         amazon_claim_wait=hours(rules.AMAZON_CLAIM_WAIT_HOURS, locale),
         **_floor_facts(policy, locale),
+        longer_guarantees=_longer_guarantees(policy, locale, gettext_),
     )
+
+
+def years(n: int, locale: str) -> str:
+    return format_unit(n, "duration-year", length="long", locale=locale)
+
+
+def _longer_guarantees(policy: Policy, locale: str, gettext_: gettext.NullTranslations
+                       ) -> str:
+    """The countries where the shop sells whose guarantee outlasts the EU's, each with
+    its period, in the locale's words: the law's country notes (rules/law.py)."""
+    names = Locale.parse(locale).territories
+    items = []
+    for note in law.LAW["EU"].notes_for(list(policy.shop.sells_to)):
+        if note.guarantee_years:
+            items.append(gettext_.gettext("%(country)s (%(period)s)") % {
+                "country": names[note.country], "period": years(note.guarantee_years, locale)})
+        elif note.lifetime:
+            items.append(gettext_.gettext(
+                "%(country)s (as long as such goods can reasonably be expected to last)")
+                % {"country": names[note.country]})
+    return format_list(items, locale=locale) if items else ""
 
 
 def _floor_facts(policy: Policy, locale: str) -> dict[str, str]:
@@ -161,9 +186,13 @@ def _floor_facts(policy: Policy, locale: str) -> dict[str, str]:
             found["withdrawal_period"] = days(floor.withdrawal.days, locale)
             found["withdrawal_refund"] = days(floor.withdrawal.refund_days, locale)
         guarantee = floor.guarantee
-        if floor.code == "EU" and guarantee is not None and guarantee.years:
-            found["guarantee_period"] = format_unit(guarantee.years, "duration-year",
-                                                    length="long", locale=locale)
+        if guarantee is not None and guarantee.years and guarantee.years_count == "liable":
+            found["guarantee_period"] = years(guarantee.years, locale)
         if guarantee is not None and guarantee.reject_days:
             found["reject_period"] = days(guarantee.reject_days, locale)
+        if guarantee is not None and guarantee.years and guarantee.years_count == "claim":
+            found["claim_period"] = years(guarantee.years, locale)
+        for note in floor.notes_for(sold):
+            if note.claim_years:  # in a part of the market, Scotland
+                found["claim_period_scotland"] = years(note.claim_years, locale)
     return found

@@ -58,7 +58,8 @@ WITHDRAWAL_FAQ = {
              "the goods, without giving a reason, and you can use our withdrawal form to do "
              "it."),
     "GB": N_("If you live in the UK, yes: you can cancel within %(period)s of receiving the "
-             "goods, without giving a reason, and you can use our withdrawal form to do it."),
+             "goods, without giving a reason, and you can use our cancellation form to do "
+             "it."),
 }
 WITHDRAWAL_EMAIL = {
     "EU GB": N_("If you live in the EU or the UK, you may withdraw within %(period)s of "
@@ -66,7 +67,7 @@ WITHDRAWAL_EMAIL = {
     "EU": N_("If you live in the EU, you may withdraw within %(period)s of receiving your "
              "order; our policy explains how, with a withdrawal form."),
     "GB": N_("If you live in the UK, you may cancel within %(period)s of receiving your "
-             "order; our policy explains how, with a withdrawal form."),
+             "order; our policy explains how, with a cancellation form."),
 }
 WITHDRAWAL_CONDITION = {
     "EU GB": N_("If you live in the EU or the UK and are still within the legal withdrawal "
@@ -81,6 +82,76 @@ WITHDRAWAL_CONDITION = {
              "%(period)s from receiving it, you can send it back all the same: we would "
              "only deduct for any loss in value from handling it more than needed to check "
              "it."),
+}
+
+# The policy page's return conditions, for a buyer who uses the legal right.
+CONDITION_DEDUCTION = {
+    "EU GB": N_("If you withdraw under the law (see [your legal rights](#withdrawal)), an item "
+                "that does not meet these conditions is still taken back: we may only deduct for "
+                "any loss in value from handling it more than needed to check it."),
+    "EU": N_("If you withdraw under the law (see [your legal rights](#withdrawal)), an item that "
+             "does not meet these conditions is still taken back: we may only deduct for any loss"
+             " in value from handling it more than needed to check it."),
+    "GB": N_("If you cancel under the law (see [your legal rights](#withdrawal)), an item that "
+             "does not meet these conditions is still taken back: we may only deduct for any loss"
+             " in value from handling it more than needed to check it."),
+}
+# What handling the goods costs a buyer who withdraws (art. 14(2); reg. 34(9)-(12)).
+HANDLING = {
+    "EU GB": N_("You only pay for any loss in value caused by handling the goods more than you "
+                "need to see what they are, what they are like and how they work. We never refuse"
+                " a withdrawal because of the condition of the goods."),
+    "EU": N_("You only pay for any loss in value caused by handling the goods more than you need "
+             "to see what they are, what they are like and how they work. We never refuse a "
+             "withdrawal because of the condition of the goods."),
+    "GB": N_("You only pay for any loss in value caused by handling the goods more than you need "
+             "to see what they are, what they are like and how they work. We never refuse a "
+             "cancellation because of the condition of the goods."),
+}
+# The goods the law exempts (art. 16; reg. 28).
+EXEMPT_NOTE = {
+    "EU GB": N_("The right of withdrawal does not apply to goods made to your own specifications "
+                "or clearly personalised, goods that spoil quickly, or sealed goods that are not "
+                "suitable for return for health or hygiene reasons once unsealed."),
+    "EU": N_("The right of withdrawal does not apply to goods made to your own specifications or "
+             "clearly personalised, goods that spoil quickly, or sealed goods that are not "
+             "suitable for return for health or hygiene reasons once unsealed."),
+    "GB": N_("The right to cancel does not apply to goods made to your own specifications or "
+             "clearly personalised, goods that spoil quickly, or sealed goods that are not "
+             "suitable for return for health or hygiene reasons once unsealed."),
+}
+# Headings and titles that name the right: UK law speaks of cancelling.
+FAQ_QUESTION = {
+    "EU GB": N_("Do I have a legal right to withdraw?"),
+    "EU": N_("Do I have a legal right to withdraw?"),
+    "GB": N_("Do I have a legal right to cancel?"),
+}
+RIGHT_TITLE = {
+    "EU GB": N_("Right of withdrawal"),
+    "EU": N_("Right of withdrawal"),
+    "GB": N_("Right to cancel"),
+}
+# The model form (Directive 2011/83/EU Annex I(B)); the UK's (Consumer Contracts
+# Regulations 2013, Sch. 3 Part B) speaks of cancelling, as UK law does.
+FORM_TITLE = {
+    "EU GB": N_("Withdrawal form"),
+    "EU": N_("Withdrawal form"),
+    "GB": N_("Cancellation form"),
+}
+FORM_INTRO = {
+    "EU GB": N_("Fill in and send this form only if you want to withdraw from your purchase. "
+                "An email with the same details is just as good."),
+    "EU": N_("Fill in and send this form only if you want to withdraw from your purchase. "
+             "An email with the same details is just as good."),
+    "GB": N_("Fill in and send this form only if you want to cancel your purchase. An email "
+             "with the same details is just as good."),
+}
+FORM_NOTICE = {
+    "EU GB": N_("I hereby give notice that I withdraw from my contract of sale of the "
+                "following goods:"),
+    "EU": N_("I hereby give notice that I withdraw from my contract of sale of the following "
+             "goods:"),
+    "GB": N_("I hereby give notice that I cancel my contract of sale of the following goods:"),
 }
 
 EVIDENCE = {
