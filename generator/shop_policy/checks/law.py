@@ -55,7 +55,7 @@ DUTIES = (
           ("site_src", "withdrawal-form.md", (_FORM,)),
           ("snippets", "withdrawal-form.txt", (_FORM,)),
           ("site_src", "faq.md", (("where", "FAQ_QUESTION"), _PERIOD)),
-          ("snippets", "email/order-confirmation.txt", (_PERIOD,)))),
+          ("snippets", "email/order-confirmation.txt", (_PERIOD, ("fact", "form_url"))))),
     Duty("LAW-CONDITION-DEDUCTION", frozenset({"EU", "GB"}),
          "that an item's condition allows a deduction, never a refusal, on a withdrawal",
          LAW["EU"].withdrawal.source,  # type: ignore[union-attr]

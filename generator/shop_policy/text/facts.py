@@ -35,6 +35,7 @@ class Facts:
     site_url: str
     policy_url: str
     version_url: str  # this version's own page, which never changes
+    form_url: str  # the model withdrawal form's page (where the law gives the right)
     version: str
     effective_date: str
     dispatch_days: str
@@ -128,6 +129,7 @@ def facts_for(policy: Policy, locale: str, gettext_: gettext.NullTranslations) -
         site_url=site_url,
         policy_url=f"{site_url}policy/",
         version_url=f"{site_url}policy/{version_slug(policy.version.number)}/",
+        form_url=f"{site_url}withdrawal-form/",
         version=policy.version.number,
         effective_date=format_date(policy.version.effective_date, "long", locale=locale),
         dispatch_days=number(shop.dispatch_days, locale),

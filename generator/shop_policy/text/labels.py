@@ -138,6 +138,11 @@ FORM_TITLE = {
     "EU": N_("Withdrawal form"),
     "GB": N_("Cancellation form"),
 }
+FORM_LINK = {
+    "EU GB": N_("Withdrawal form: %(url)s"),
+    "EU": N_("Withdrawal form: %(url)s"),
+    "GB": N_("Cancellation form: %(url)s"),
+}
 FORM_INTRO = {
     "EU GB": N_("Fill in and send this form only if you want to withdraw from your purchase. "
                 "An email with the same details is just as good."),
