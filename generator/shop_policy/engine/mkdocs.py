@@ -14,7 +14,9 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from jinja2 import Environment, FileSystemBytecodeCache
+from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import BasePlugin
+from mkdocs.structure.files import File, Files
 
 from shop_policy.engine.theme import DEFAULT_BASE, site_config_name, toolkit_config_name
 from shop_policy.errors import BuildError
@@ -35,16 +37,42 @@ class _Collect(logging.Handler):
         self.messages.append(record.getMessage())
 
 
+# The theme's static files, by theme folders: (path, folder it comes from). Listing them
+# walks every file of the theme and matches each against mkdocs' patterns, about a third
+# of a site's build; every locale's site has the same theme, so each process lists it
+# once per build (bench: "no shared theme file list").
+_THEME_FILES: dict[tuple[tuple[str, ...], tuple[str, ...]], list[tuple[str, str]]] = {}
+
+
+def _add_files_from_theme(self: Files, env: Environment, config: MkDocsConfig) -> None:
+    """mkdocs' `Files.add_files_from_theme`, listing the theme once per build."""
+    key = (tuple(config.theme.dirs), tuple(config.theme.static_templates))
+    if key not in _THEME_FILES:
+        listed = Files([])
+        _LIST_THEME(listed, env, config)
+        _THEME_FILES[key] = [(file.src_uri, file.src_dir or "") for file in listed]
+    for path, folder in _THEME_FILES[key]:
+        if self.get_file_from_path(path) is None:  # the docs' own file wins, as in mkdocs
+            self.append(File(path, folder, config.site_dir, config.use_directory_urls))
+
+
+_LIST_THEME = Files.add_files_from_theme
+
+
 @contextmanager
 def _build_environment(policy: Policy) -> Iterator[None]:
-    """Pin the engine's clock to the policy's effective date, so builds repeat exactly."""
+    """Pin the engine's clock to the policy's effective date, so builds repeat exactly;
+    share the theme's file list between the sites built in one process."""
     effective = datetime.combine(policy.version.effective_date, datetime.min.time(), UTC)
     saved = {k: os.environ.get(k) for k in ("SOURCE_DATE_EPOCH", "NO_MKDOCS_2_WARNING")}
     os.environ["SOURCE_DATE_EPOCH"] = str(int(effective.timestamp()))
     os.environ["NO_MKDOCS_2_WARNING"] = "1"
+    Files.add_files_from_theme = _add_files_from_theme  # type: ignore[method-assign]
     try:
         yield
     finally:
+        Files.add_files_from_theme = _LIST_THEME  # type: ignore[method-assign]
+        _THEME_FILES.clear()  # the next build may have other overrides
         for key, value in saved.items():
             if value is None:
                 os.environ.pop(key, None)

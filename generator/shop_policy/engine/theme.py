@@ -133,10 +133,15 @@ def toolkit_config(name: str, locale: str, base: str, nav: Nav) -> str:
                        "publish it.")
 
 
+# libyaml's emitter where PyYAML has it: the same text, several times faster (bench: "no
+# libyaml emitter for the site configs").
+_DUMPER = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
+
+
 def dump_config(config: dict, comment: str) -> str:
     """An mkdocs config as YAML (block style, keys sorted), under a one-line comment."""
-    text = yaml.safe_dump(config, allow_unicode=True, default_flow_style=False,
-                          sort_keys=True)
+    text = yaml.dump(config, Dumper=_DUMPER, allow_unicode=True, default_flow_style=False,
+                     sort_keys=True)
     return f"# {comment}\n{text}"
 
 
