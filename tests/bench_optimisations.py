@@ -40,8 +40,6 @@ VARIANTS: dict[str, str] = {
     "no shared theme file list between the mkdocs builds of a process":
         "import shop_policy.engine.mkdocs as m\n"
         "m._add_files_from_theme = m._LIST_THEME",
-    "no libyaml emitter for the site configs":
-        "import shop_policy.engine.theme as t, yaml\nt._DUMPER = yaml.SafeDumper",
     "no libyaml parser for the policy file (the pure-Python one)":
         "import shop_policy.read.load as l\nl._fast_compose = lambda text: None",
 }

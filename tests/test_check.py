@@ -85,6 +85,10 @@ CASES = {
                                                    "remedies: [replacement, repair]")],
                                [fmt(SELLS, "AU"), ("remedies: [replacement, refund]",
                                                    "remedies: [replacement, repair, refund]")]),
+    "BRAND-CONTRAST": ([("sells_to: [EU]", "sells_to: [EU]\n  brand:\n    primary: '#1b5e20'\n"
+                                            "    accent: '#ff9800'")],
+                       [("sells_to: [EU]", "sells_to: [EU]\n  brand:\n    primary: '#1b5e20'\n"
+                                           "    accent: '#b33c00'")]),
     "POLICY-CANCEL-WINDOW": ([("until: dispatch", "until: hours_after_order\n  hours: 72")],
                              [("until: dispatch", "until: hours_after_order\n  hours: 48")]),
 }

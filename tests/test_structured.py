@@ -70,8 +70,13 @@ def test_changes_page_and_last_updated_line() -> None:
 
 
 def test_the_store_is_the_shop_home_page_not_the_policy_site(tmp_path) -> None:
-    from shop_policy.outputs.structured import store_url
+    from shop_policy.outputs.structured import json_ld
     from shop_policy.read.validate import read_policy
+    from shop_policy.text.facts import facts_for
+    from shop_policy.text.translations import translations
+
+    def store_url(policy) -> str:
+        return json_ld(policy, facts_for(policy, "en", translations("en")))["url"]
 
     text = CASES["minimal"].read_text("utf-8")
     assert store_url(read_policy(CASES["minimal"])) == "https://test-shop.example/"

@@ -34,6 +34,10 @@ FACT_FIELDS = ("cancel_window", "return_window", "report_window", "refund_days",
                "longer_guarantees", "claim_period", "claim_period_scotland")
 
 
+# A page's style sheet and script are not texts a reader reads.
+ASSETS = (".css", ".js")
+
+
 def mention_patterns(policy: Policy, locale: str) -> list[re.Pattern[str]]:
     """Patterns for any duration, amount or percentage as Babel writes it in `locale`."""
     samples = [format_unit(n, unit, length="long", locale=locale)
@@ -59,7 +63,7 @@ def consistency_findings(policy: Policy, rendered: Rendered) -> Iterator[Finding
     checked = {output.folder for output in OUTPUTS if output.checked}
     by_locale: dict[str, list[tuple[str, str, frozenset[str]]]] = {}
     for (folder, rel), used in sorted(rendered.used.items()):
-        if folder in checked:
+        if folder in checked and not rel.endswith(ASSETS):
             locale = rel.split("/", 1)[0]
             by_locale.setdefault(locale, []).append(
                 (f"{folder}/{rel}", rendered.files[folder][rel], used))

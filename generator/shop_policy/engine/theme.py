@@ -15,11 +15,13 @@ from pathlib import Path
 import babel
 import yaml
 from babel import Locale
+from markupsafe import escape
 
 from shop_policy import cache as file_cache
 from shop_policy.read.model import Policy
 from shop_policy.resources import DATA, static
 from shop_policy.text.facts import Facts
+from shop_policy.text.translations import translations
 
 
 def site_config_name(locale: str) -> str:
@@ -96,6 +98,19 @@ def alternates(policy: Policy, locale: str) -> list[dict[str, str]]:
 Nav = list[tuple[str, str | list[str]]]
 
 
+def footer(policy: Policy, facts: Facts) -> str:
+    """The footer's line, as HTML (the theme prints it as it is): a link back to the
+    shop, its e-mail address and its return address, each escaped as typed."""
+    shop = policy.shop
+    gettext = translations(facts.locale).gettext
+    back = gettext("Back to %(shop)s") % {"shop": shop.name}
+    parts = [f'<a href="{escape(policy.shop.home_page)}">{escape(back)}</a>',
+             f'<a href="mailto:{escape(shop.email)}">{escape(shop.email)}</a>']
+    if shop.return_address:
+        parts.append(str(escape(", ".join(shop.return_address))))
+    return " · ".join(parts)
+
+
 def site_config(policy: Policy, facts: Facts, base: str, nav: Nav) -> str:
     """One locale's public site: its language, address, language selector and pages."""
     locale = facts.locale
@@ -106,8 +121,13 @@ def site_config(policy: Policy, facts: Facts, base: str, nav: Nav) -> str:
         "docs_dir": locale,
         "site_dir": f"../site/{locale}",
         "theme": {"language": theme_language(locale), "custom_dir": "overrides"},
-        "extra": {"alternate": alternates(policy, locale)},
-        "extra_css": ["assets/shop-policy.css"],
+        "extra": {"alternate": alternates(policy, locale), "homepage": policy.shop.home_page,
+                  # The footer names the shop, not the theme.
+                  "generator": False},
+        "copyright": footer(policy, facts),
+        "extra_javascript": ["assets/checker.js"],
+        "extra_css": ["assets/shop-policy.css", *(["assets/brand.css"] if policy.shop.brand
+                                                   else [])],
         "nav": [{title: page} for title, page in nav],
         # Every version of the policy has its page, linked from the changes page.
         "not_in_nav": "/policy/v*.md",
@@ -116,7 +136,7 @@ def site_config(policy: Policy, facts: Facts, base: str, nav: Nav) -> str:
                        "instead.")
 
 
-def toolkit_config(name: str, locale: str, base: str, nav: Nav) -> str:
+def toolkit_config(name: str, locale: str, base: str, nav: Nav, brand: bool = False) -> str:
     """One locale's private seller toolkit, titled `name`, with its script and styles."""
     config = {
         "INHERIT": base,
@@ -125,7 +145,8 @@ def toolkit_config(name: str, locale: str, base: str, nav: Nav) -> str:
         "site_dir": f"../toolkit/{locale}",
         "theme": {"language": theme_language(locale), "features": ["toc.follow"],
                   "custom_dir": "overrides"},
-        "extra_css": ["assets/shop-policy.css", "assets/toolkit.css"],
+        "extra_css": ["assets/shop-policy.css", "assets/toolkit.css",
+                      *(["assets/brand.css"] if brand else [])],
         "extra_javascript": ["assets/toolkit.js"],
         "nav": [{title: page} for title, page in nav],
     }
@@ -133,15 +154,10 @@ def toolkit_config(name: str, locale: str, base: str, nav: Nav) -> str:
                        "publish it.")
 
 
-# libyaml's emitter where PyYAML has it: the same text, several times faster (bench: "no
-# libyaml emitter for the site configs").
-_DUMPER = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
-
-
 def dump_config(config: dict, comment: str) -> str:
     """An mkdocs config as YAML (block style, keys sorted), under a one-line comment."""
-    text = yaml.dump(config, Dumper=_DUMPER, allow_unicode=True, default_flow_style=False,
-                     sort_keys=True)
+    text = yaml.safe_dump(config, allow_unicode=True, default_flow_style=False,
+                          sort_keys=True)
     return f"# {comment}\n{text}"
 
 

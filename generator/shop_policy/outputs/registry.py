@@ -8,7 +8,7 @@ line here.
 from __future__ import annotations
 
 from shop_policy.engine.theme import override_files
-from shop_policy.outputs import email, exports, redirect, replies, site, toolkit
+from shop_policy.outputs import brand, email, exports, redirect, replies, site, toolkit
 from shop_policy.outputs.kinds import Context, Files, Output
 
 
@@ -22,6 +22,7 @@ OUTPUTS: tuple[Output, ...] = (
     Output("every version of the policy", "site_src", site.versions),
     Output("public site config", "site_src", site.config),
     Output("theme overrides", "site_src", override_files, per_locale=False),
+    Output("shop's colours and logo", "site_src", brand.files),
     Output("default look", "site_src", _default_look, per_locale=False),
     Output("public site's front door", "site", redirect.files, per_locale=False),
     Output("replies", "snippets", replies.files, checked=True),

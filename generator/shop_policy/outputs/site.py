@@ -10,6 +10,7 @@ from babel.dates import format_date
 from markupsafe import Markup
 
 from shop_policy.engine.theme import site_config, site_config_name
+from shop_policy.outputs import checker
 from shop_policy.outputs.kinds import Context, Files
 from shop_policy.outputs.structured import json_ld
 from shop_policy.read.model import Policy, text_for
@@ -39,10 +40,22 @@ def pages(ctx: Context) -> Files:
         if page == "policy.md":
             structured = (Markup('<script type="application/ld+json">')
                           + json_in_html(json_ld(ctx.policy, ctx.facts)) + Markup("</script>"))
+        extra = _checker(ctx) if page == "policy.md" else {}
         yield f"{locale}/{page}", render(ctx.env, f"site/{page}.j2", p=ctx.policy,
                                          f=ctx.facts, history=revisions, json_ld=structured,
-                                         markdown=True)
+                                         markdown=True, **extra)
     yield f"{locale}/assets/shop-policy.css", static("shop-policy.css")
+    yield f"{locale}/{checker.SCRIPT}", static("checker.js")
+
+
+def _checker(ctx: Context) -> dict[str, object]:
+    """What the current policy page's "Can I still return it?" form needs."""
+    policy = ctx.policy
+    return {"checker": json_in_html(checker.checker_data(policy, ctx.locale,
+                                                         translations(ctx.locale))),
+            "checker_reasons": [r for r in checker.REASONS
+                                if r != "change_of_mind" or policy.returns.accepted],
+            "zone": checker.zone_name(policy, ctx.locale)}
 
 
 def versions(ctx: Context) -> Files:

@@ -7,7 +7,6 @@ search engines read them from the JSON-LD block at the top of each policy page.
 from __future__ import annotations
 
 from typing import Any
-from urllib.parse import urlsplit
 
 from shop_policy.read.model import Policy, ShippingCost
 from shop_policy.rules.regions import countries
@@ -66,20 +65,12 @@ def return_policy(policy: Policy, facts: Facts) -> dict[str, Any]:
     return data
 
 
-def store_url(policy: Policy) -> str:
-    """The store's own address: its home page, else the origin of the policy site."""
-    if policy.shop.home is not None:
-        return str(policy.shop.home)
-    parts = urlsplit(str(policy.shop.website))
-    return f"{parts.scheme}://{parts.netloc}/"
-
-
 def json_ld(policy: Policy, facts: Facts) -> dict[str, Any]:
     return {
         "@context": "https://schema.org",
         "@type": "OnlineStore",
         "name": policy.shop.name,
-        "url": store_url(policy),
+        "url": policy.shop.home_page,
         "email": policy.shop.email,
         "hasMerchantReturnPolicy": return_policy(policy, facts),
     }

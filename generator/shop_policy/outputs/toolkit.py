@@ -89,7 +89,8 @@ def config(ctx: Context) -> Files:
            (_(N_("Replies")), [f"replies/{spec.id}.md" for spec in SPECS
                                if spec.ruled_out(ctx.policy) is None])]
     name = f"{ctx.policy.shop.name} · {_(N_('Seller toolkit'))}"
-    yield toolkit_config_name(ctx.locale), toolkit_config(name, ctx.locale, ctx.base, nav)
+    yield toolkit_config_name(ctx.locale), toolkit_config(name, ctx.locale, ctx.base, nav,
+                                                          ctx.policy.shop.brand is not None)
 
 
 def _preview_page(snippet: str, facts: Facts) -> str:

@@ -9,10 +9,13 @@ from __future__ import annotations
 import datetime as dt
 from decimal import Decimal
 from typing import Annotated, Literal
+from urllib.parse import urlsplit
 
+from babel.core import get_global
 from pydantic import AfterValidator, ConfigDict, Field, PrivateAttr, StrictBool
 
 from shop_policy.read.base import Model
+from shop_policy.read.brand import Brand
 from shop_policy.read.faults import (
     FAULT_REASONS,
     ByReason,
@@ -31,6 +34,7 @@ from shop_policy.read.values import (
     LocalText,
     Money,
     Region,
+    TimeZone,
     Url,
     VersionNumber,
     Whole,
@@ -128,6 +132,27 @@ class Shop(Model):
     return_address: list[Annotated[str, Field(min_length=1, max_length=200)]] | None = Field(
         default=None, max_length=8,
         description="Where returns go, one line per entry. Leave out to send it on request.")
+    brand: Brand | None = Field(default=None, description="The shop's look on its policy "
+                                "site: logo and colours. Leave out for the default look.")
+    time_zone: TimeZone | None = Field(default=None, description="The shop's time zone "
+                                       "(IANA name, e.g. Europe/Dublin), where its days "
+                                       "end. Leave out when the country has only one.")
+
+    @property
+    def zone(self) -> str | None:
+        """Where the shop's days end: time_zone, else its country's only time zone."""
+        if self.time_zone is not None:
+            return self.time_zone
+        zones = get_global("territory_zones").get(self.country, ())
+        return zones[0] if len(zones) == 1 else None
+
+    @property
+    def home_page(self) -> str:
+        """The shop's own home page: `home`, else the origin of the policy site."""
+        if self.home is not None:
+            return str(self.home)
+        parts = urlsplit(str(self.website))
+        return f"{parts.scheme}://{parts.netloc}/"
 
 
 class Cancellation(Model):

@@ -44,7 +44,8 @@ def validate(doc: Document) -> Policy:
         policy = Policy.model_validate(doc.data)
     except ValidationError as exc:
         raise PolicyError(_problems(doc, exc)) from None
-    checks = [*_cross_checks(policy), *_local_text_checks(policy)]
+    checks = [*_cross_checks(policy), *_local_text_checks(policy),
+              *_brand_checks(policy, Path(doc.path).parent)]
     problems = [_problem(doc, path, message, key=on_key)
                 for path, message, on_key in checks]
     if problems:
@@ -56,6 +57,14 @@ def validate(doc: Document) -> Policy:
     for problem in warnings:
         log.warning("%s", problem, extra={"problem": problem})
     return policy
+
+
+def _brand_checks(policy: Policy, folder: Path) -> Iterator[Check]:
+    """The logo is a readable image file of a sensible size (read here, once)."""
+    brand = policy.shop.brand
+    problem = brand.logo_problem(folder) if brand is not None else None
+    if problem is not None:
+        yield (("shop", "brand", "logo"), problem, False)
 
 
 def _local_texts(node: Any, path: tuple[str | int, ...] = ()

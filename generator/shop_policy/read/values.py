@@ -8,6 +8,7 @@ import datetime as dt
 import re
 from decimal import Decimal
 from typing import Annotated
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from babel import Locale, UnknownLocaleError
 from babel.localedata import locale_identifiers
@@ -141,6 +142,18 @@ VersionNumber = Annotated[
 ]
 # Whole numbers are strict: YAML's true is not 1 day, 2.0 and "2" are refused too.
 Whole = Annotated[int, Strict()]
+
+
+def _check_time_zone(name: str) -> str:
+    try:
+        ZoneInfo(name)
+    except (ValueError, ZoneInfoNotFoundError):
+        raise _fail(f"'{name}' is not a time zone; give its IANA name, such as "
+                    "Europe/Dublin or America/New_York") from None
+    return name
+
+
+TimeZone = Annotated[str, AfterValidator(_check_time_zone)]
 
 DEFAULT_TEXT = "*"
 

@@ -159,6 +159,51 @@ FORM_NOTICE = {
     "GB": N_("I hereby give notice that I cancel my contract of sale of the following goods:"),
 }
 
+# Each public page's description, for search engines and link previews.
+DESCRIPTIONS = {
+    "index": N_("Cancelling an order, returning an item and getting your money back at "
+                "%(shop)s: the key facts."),
+    "policy": N_("How to cancel an order, return an item and get your money back at "
+                 "%(shop)s."),
+    "faq": N_("Short answers to the questions buyers ask %(shop)s about cancellations, "
+              "returns and refunds."),
+    "changes": N_("Every change to the policy of %(shop)s on cancellations, returns and "
+                  "refunds, with its date."),
+}
+
+# The message "Start a return" opens: its subject, and the lines the buyer fills in.
+RETURN_MAIL = (N_("Return request"),
+               (N_("Order number:"), N_("What you are sending back:"),
+                N_("Reason (you do not have to give one):"), N_("Your full name:")))
+
+# "Can I still return it?": the policy page's checker, which runs in the buyer's
+# browser. {end} is a date the browser fills in, in the page's language.
+CHECKER = {
+    "title": N_("Can I still return it?"),
+    "intro": N_("Enter the day your order arrived and why you want to send it back, and "
+                "see until when you can. What you enter stays in your browser."),
+    "delivery": N_("The day it arrived"),
+    "dispatch": N_("The day we dispatched it"),
+    "reason": N_("Why you want to send it back"),
+    "change_of_mind": N_("I changed my mind"),
+    "damaged_in_transit": N_("It arrived damaged"),
+    "faulty": N_("It is faulty"),
+    "not_as_described": N_("It is not as described"),
+    "check": N_("Check"),
+    "return.open": N_("Yes: you can send it back until {end}."),
+    "return.last_day": N_("Yes, but today is the last day to send it back: {end}."),
+    "return.closed": N_("No: the time to send it back for a change of mind ended on {end}."),
+    "report.open": N_("Yes: tell us by {end} and we put it right."),
+    "report.last_day": N_("Yes, but today is the last day to tell us: {end}."),
+    "report.closed": N_("The time to report it ended on {end}. Write to us all the same: "
+                        "your legal rights for faulty goods still apply."),
+    "report.closed_plain": N_("The time to report it ended on {end}. Write to us all the "
+                              "same, and we will see what we can do."),
+    "future": N_("That day has not come yet; enter the day it arrived."),
+    "write": N_("Write to us"),
+    "zone": N_("Each day ends at midnight, %(zone)s."),
+}
+
 EVIDENCE = {
     "photos_of_item": N_("photos of the item, showing the problem"),
     "photos_of_packaging": N_("photos of the packaging it arrived in"),

@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import hashlib
+import html
+import json
 import re
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
+from urllib.parse import quote, urlencode
 
 from jinja2 import (
     Environment,
@@ -135,7 +138,38 @@ def environment() -> Environment:
     env.globals["withdrawal_where"] = withdrawal_where
     env.globals["guaranteed"] = guaranteed
     env.globals["exempt_goods"] = exempt_goods
+    env.globals["return_mail"] = _return_mail
+    env.globals["front_matter"] = front_matter
     return env
+
+
+def mailto(email: str, subject: str, lines: list[str]) -> Markup:
+    """A mailto: link that opens a message to `email` with its subject and the lines of
+    its body already written, every part percent-encoded (nothing in it can end the link
+    or add a header)."""
+    query = urlencode({"subject": subject, "body": "\n".join(lines) + "\n"},
+                      quote_via=quote)
+    return Markup(f"mailto:{quote(email, safe='@')}?{query}")
+
+
+def return_mail(email: str, locale: str) -> Markup:
+    """The message "Start a return" opens, in `locale`'s words."""
+    say = translations(locale).gettext
+    subject, lines = labels.RETURN_MAIL
+    return mailto(email, say(subject), [say(line) for line in lines])
+
+
+@pass_context
+def _return_mail(context: Context, email: str) -> Markup:
+    return return_mail(email, context["f"].locale)
+
+
+def front_matter(locale: str, description: str, **values: str) -> Markup:
+    """A page's front matter with its description in `locale`, values as typed: quoted
+    for YAML, and HTML-escaped, since the theme prints it into an attribute as it is."""
+    text = translations(locale).gettext(description) % values
+    return Markup(f"---\ndescription: {json.dumps(html.escape(text), ensure_ascii=False)}"
+                  "\n---\n")
 
 
 def use_locale(env: Environment, locale: str) -> None:
