@@ -45,6 +45,28 @@ def theme_language(locale: str) -> str:
 def override_files(ctx: object = None) -> Iterator[tuple[str, str]]:
     """The theme overrides as an output kind's files (see shop_policy.outputs)."""
     yield from theme_overrides().items()
+    policy = getattr(ctx, "policy", None)
+    if isinstance(policy, Policy):
+        for language in sorted({theme_language(locale) for locale in policy.shop.locales}):
+            yield from search_language(language).items()
+
+
+@cache
+def search_language(language: str) -> dict[str, str]:
+    """Material's words for `language`, made to build the search index in that language
+    where its search engine (lunr) knows the language and Material leaves it out: an
+    Arabic site's index was built as English and found no Arabic word."""
+    material = resources.files("material") / "templates"
+    words = material / "partials" / "languages" / f"{language}.html"
+    lunr = material / "assets" / "javascripts" / "lunr" / "min" / f"lunr.{language}.min.js"
+    if not words.is_file() or not lunr.is_file():
+        return {}
+    text = words.read_text("utf-8")
+    entry = f'  "language": "{language}",\n'
+    if '"search.config.lang"' in text or entry not in text:
+        return {}
+    return {f"overrides/partials/languages/{language}.html": text.replace(
+        entry, f'{entry}  "search.config.lang": "{language}",\n')}
 
 
 @cache
@@ -125,7 +147,7 @@ def site_config(policy: Policy, facts: Facts, base: str, nav: Nav) -> str:
                   # The footer names the shop, not the theme.
                   "generator": False},
         "copyright": footer(policy, facts),
-        "extra_javascript": ["assets/checker.js"],
+        "extra_javascript": ["assets/site.js"],
         "extra_css": ["assets/shop-policy.css", *(["assets/brand.css"] if policy.shop.brand
                                                    else [])],
         "nav": [{title: page} for title, page in nav],

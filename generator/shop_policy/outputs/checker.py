@@ -1,6 +1,6 @@
 """"Can I still return it?": the policy page's small form, which answers in the buyer's
 browser from the same windows as `shop-policy advise` (casework/advisor.py's decision
-table, mirrored by static/checker.js). Nothing the buyer enters leaves the page."""
+table, mirrored by static/site.js). Nothing the buyer enters leaves the page."""
 
 from __future__ import annotations
 
@@ -15,7 +15,6 @@ from shop_policy.rules.law import floors
 from shop_policy.text import labels
 from shop_policy.text.render import return_mail
 
-SCRIPT = "assets/checker.js"
 REASONS = ("change_of_mind", "damaged_in_transit", "faulty", "not_as_described")
 
 

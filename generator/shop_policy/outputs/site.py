@@ -45,7 +45,7 @@ def pages(ctx: Context) -> Files:
                                          f=ctx.facts, history=revisions, json_ld=structured,
                                          markdown=True, **extra)
     yield f"{locale}/assets/shop-policy.css", static("shop-policy.css")
-    yield f"{locale}/{checker.SCRIPT}", static("checker.js")
+    yield f"{locale}/assets/site.js", static("site.js")
 
 
 def _checker(ctx: Context) -> dict[str, object]:

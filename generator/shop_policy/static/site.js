@@ -1,7 +1,10 @@
-/* shop-policy: "Can I still return it?" on the policy page. It answers in the browser
-   from the policy's windows (the same decision table as `shop-policy advise`, whose
-   _window() this mirrors: a window of N days from a day ends N days later, open until
-   that day is over). Nothing the buyer enters leaves the page. */
+/* shop-policy: the public site's script.
+   - "Can I still return it?" on the policy page answers in the browser from the
+     policy's windows (the same decision table as `shop-policy advise`, whose _window()
+     this mirrors: a window of N days from a day ends N days later, open until that day
+     is over). Nothing the buyer enters leaves the page.
+   - The language selector keeps the reader at the clause they are reading: every
+     language's page has the same anchors. */
 (function () {
   "use strict";
 
@@ -89,6 +92,13 @@
       setup(form);
     }
   }
+
+  document.addEventListener("click", function (event) {
+    var link = event.target.closest ? event.target.closest("a.md-select__link") : null;
+    if (link && window.location.hash) {
+      link.href = link.href.split("#")[0] + window.location.hash;
+    }
+  }, true);
 
   // Material's instant navigation swaps pages without loading them: run on each.
   if (window.document$ && window.document$.subscribe) {
