@@ -7,6 +7,9 @@ from pathlib import Path
 
 import pytest
 
+# The browser tests' Chromium, served site and page (tests/browsing.py).
+pytest_plugins = ["tests.browsing"]
+
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLE = ROOT / "policies" / "shop.yaml"
 POLICIES = Path(__file__).resolve().parent / "policies"

@@ -3,6 +3,7 @@ Playwright. Without a Chromium these tests fail, naming the command that install
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
 from urllib.parse import urlsplit
 

@@ -11,8 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
-from coloraide import Color
-
+from shop_policy.read.brand import READABLE
 from shop_policy.read.model import Policy
 from shop_policy.rules import marketplaces as mk
 from shop_policy.rules.law import LAW, withdrawal_floors
@@ -135,22 +134,12 @@ def _au_guarantees(policy: Policy) -> Iterator[tuple[Path, str]]:
             return
 
 
-# What text needs against its background (WCAG 2.1, success criterion 1.4.3).
-READABLE = 4.5
-
-
 def _brand_contrast(policy: Policy) -> Iterator[tuple[Path, str]]:
     brand = policy.shop.brand
-    if brand is None:
-        return
-    for key, use in (("primary", "the white text of the header and buttons on it, and "
-                      "links in it on white"), ("accent", "links under the pointer on white")):
-        value = getattr(brand, key)
-        ratio = Color(value).contrast("white", method="wcag21") if value else READABLE
-        if ratio < READABLE:
-            yield (("shop", "brand", key), f"'{value}' has a contrast of {ratio:.2f}:1 with "
-                   f"white, too little for {use}: WCAG AA asks at least {READABLE}:1; pick a "
-                   "darker shade")
+    for key, value, ratio, use in brand.unreadable() if brand else ():
+        yield (("shop", "brand", key), f"'{value}' has a contrast of {ratio:.2f}:1 with "
+               f"white, too little for {use}: WCAG AA asks at least {READABLE}:1; pick a "
+               "darker shade")
 
 
 def _ftc_shipping(policy: Policy) -> Iterator[tuple[Path, str]]:

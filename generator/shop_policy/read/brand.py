@@ -18,6 +18,8 @@ from shop_policy.read.values import _fail
 LOGO_TYPES = {".svg": "image/svg+xml", ".png": "image/png", ".jpg": "image/jpeg",
               ".jpeg": "image/jpeg", ".webp": "image/webp", ".gif": "image/gif"}
 LOGO_MAX_BYTES = 200_000  # it travels inside every page's style sheet
+# What text needs against its background (WCAG 2.1, success criterion 1.4.3, AA).
+READABLE = 4.5
 
 
 def _check_colour(text: str) -> str:
@@ -64,6 +66,19 @@ class Brand(Model):
                     "smaller (a header logo needs no more)")
         self._logo_data = data
         return None
+
+    def unreadable(self) -> list[tuple[str, str, float, str]]:
+        """(key, colour, contrast with white, what it is used for) for each colour that
+        text on it, or in it on white, would be hard to read against."""
+        found = []
+        for key, use in (("primary", "the white text of the header and buttons on it, "
+                          "and links in it on white"),
+                         ("accent", "links under the pointer on white")):
+            value = getattr(self, key)
+            ratio = Color(value).contrast("white", method="wcag21") if value else READABLE
+            if ratio < READABLE:
+                found.append((key, value, ratio, use))
+        return found
 
     @property
     def logo_url(self) -> str | None:

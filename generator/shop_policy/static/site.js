@@ -51,7 +51,6 @@
     var label = form.querySelector("#sp-check-day-label");
     var answer = form.querySelector("#sp-check-answer");
     var next = form.querySelector("#sp-check-next");
-    day.max = iso(today(data.zone));
 
     function relabel() {
       var fromDispatch = reason.value === "change_of_mind" &&
