@@ -8,7 +8,16 @@ line here.
 from __future__ import annotations
 
 from shop_policy.engine.theme import override_files
-from shop_policy.outputs import brand, email, exports, redirect, replies, site, toolkit
+from shop_policy.outputs import (
+    brand,
+    email,
+    embed,
+    exports,
+    redirect,
+    replies,
+    site,
+    toolkit,
+)
 from shop_policy.outputs.kinds import Context, Files, Output
 
 
@@ -27,6 +36,7 @@ OUTPUTS: tuple[Output, ...] = (
     Output("public site's front door", "site", redirect.files, per_locale=False),
     Output("replies", "snippets", replies.files, checked=True),
     Output("order-confirmation email", "snippets", email.files, checked=True),
+    Output("embeddable copy of the policy", "snippets", embed.files, checked=True),
     Output("help-desk exports", "snippets", exports.files),
     Output("seller toolkit", "site_src", toolkit.files, checked=True),
     Output("seller toolkit config", "site_src", toolkit.config),
