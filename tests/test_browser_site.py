@@ -152,6 +152,21 @@ def test_search_finds_a_word_in_each_language(browser: object, base_url: str,
     page.context.close()
 
 
+@pytest.mark.parametrize(("locale", "name"), [("en", "English"), ("ar", "العربية")])
+def test_the_language_selector_names_the_language_and_lists_all_without_scrolling(
+        browser: object, base_url: str, locale: str, name: str) -> None:
+    page = open_page(browser, f"{base_url}/site/{locale}/faq/", 390)
+    assert page.locator(".sp-language__name").inner_text() == name
+    page.locator(".md-header__option .md-select").hover()
+    items = page.locator(".md-select__link")
+    assert items.count() == 7
+    assert items.last.is_visible()
+    sizes = page.evaluate("(() => { const l = document.querySelector('.md-select__list');"
+                          " return [l.scrollHeight, l.clientHeight]; })()")
+    assert sizes[0] <= sizes[1]
+    page.context.close()
+
+
 @pytest.mark.parametrize(("start", "other", "name"), [("en", "de", "Deutsch"),
                                                       ("de", "ar", "العربية")])
 def test_the_language_selector_keeps_the_clause(browser: object, base_url: str, start: str,

@@ -144,3 +144,14 @@ def test_every_locale_has_a_changes_page(built: Path) -> None:
         assert "<table>" in page
         policy = (built / "site" / locale / "policy" / "index.html").read_text("utf-8")
         assert 'href="../changes/"' in policy
+
+
+def test_the_site_root_answers_unknown_addresses_with_every_language(project: Path) -> None:
+    """Hosts serve site/404.html for any unknown address, at any depth: its links are
+    full addresses, one per language."""
+    assert CliRunner().invoke(main, ["build", "--public-only"]).exit_code == 0
+    page = (project / "site" / "404.html").read_text("utf-8")
+    links = re.findall(r'<a href="([^"]+)" hreflang="([^"]+)"', page)
+    assert [lang for _, lang in links] == ["en", "de", "fr", "es", "nl", "pl", "ar"]
+    assert all(href == f"https://fernandkiln.example/policies/{lang}/"
+               for href, lang in links)

@@ -44,7 +44,7 @@ def test_every_faq_answer_links_to_its_clause() -> None:
 def test_cancellation_wording_follows_the_window() -> None:
     assert "You can cancel your order within 24 hours of placing it." in page("example",
                                                                               "policy")
-    assert "at any time until we dispatch it" in page("fees", "policy")
+    assert "Cancel any time until your order is dispatched." in page("fees", "policy")
     assert "it cannot be cancelled" in page("strict", "policy")
 
 

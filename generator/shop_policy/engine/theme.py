@@ -114,7 +114,8 @@ def alternates(policy: Policy, locale: str) -> list[dict[str, str]]:
     """The language selector's entries, relative to this locale's site root."""
     names = language_names(tuple(policy.shop.locales))
     return [{"name": names[other], "link": f"../{other}/",
-             "lang": other.replace("_", "-")} for other in policy.shop.locales]
+             "lang": other.replace("_", "-"), "current": other == locale}
+            for other in policy.shop.locales]
 
 
 Nav = list[tuple[str, str | list[str]]]

@@ -34,6 +34,8 @@ OUTPUTS: tuple[Output, ...] = (
     Output("shop's colours and logo", "site_src", brand.files),
     Output("default look", "site_src", _default_look, per_locale=False),
     Output("public site's front door", "site", redirect.files, per_locale=False),
+    Output("public site's page for unknown addresses", "site", redirect.not_found,
+           per_locale=False),
     Output("replies", "snippets", replies.files, checked=True),
     Output("order-confirmation email", "snippets", email.files, checked=True),
     Output("embeddable copy of the policy", "snippets", embed.files, checked=True),

@@ -76,16 +76,28 @@ def version_slug(number: str) -> str:
     return "v-" + hashlib.sha1(number.encode("utf-8"), usedforsecurity=False).hexdigest()[:10]
 
 
+def joined(text: str, locale: str) -> str:
+    """`text` with each number kept on one line with its unit, where a line would break
+    between them in a way that misleads (right-to-left text, where "30" can end one line
+    and "days" begin the next on the other side): a no-break space between them."""
+    if Locale.parse(locale).text_direction != "rtl":
+        return text
+    return _NUMBER_SPACE.sub("\u00a0", text)
+
+
+_NUMBER_SPACE = re.compile(r"(?<=\d) (?=\S)|(?<=\S) (?=\d)")
+
+
 def days(n: int, locale: str) -> str:
-    return format_unit(n, "duration-day", length="long", locale=locale)
+    return joined(format_unit(n, "duration-day", length="long", locale=locale), locale)
 
 
 def hours(n: int, locale: str) -> str:
-    return format_unit(n, "duration-hour", length="long", locale=locale)
+    return joined(format_unit(n, "duration-hour", length="long", locale=locale), locale)
 
 
 def months(n: int, locale: str) -> str:
-    return format_unit(n, "duration-month", length="long", locale=locale)
+    return joined(format_unit(n, "duration-month", length="long", locale=locale), locale)
 
 
 def money(amount: Decimal, currency: str, locale: str) -> str:
@@ -102,7 +114,7 @@ def number(n: int, locale: str) -> str:
 
 def working_days(n: int, locale: str, gettext_: gettext.NullTranslations) -> str:
     text = gettext_.ngettext("%(num)s working day", "%(num)s working days", n)
-    return text % {"num": number(n, locale)}
+    return joined(text % {"num": number(n, locale)}, locale)
 
 
 def _fee(cost: ShippingCost | None, currency: str, locale: str) -> str:
@@ -159,7 +171,7 @@ def facts_for(policy: Policy, locale: str, gettext_: gettext.NullTranslations) -
 
 
 def years(n: int, locale: str) -> str:
-    return format_unit(n, "duration-year", length="long", locale=locale)
+    return joined(format_unit(n, "duration-year", length="long", locale=locale), locale)
 
 
 def _longer_guarantees(policy: Policy, locale: str, gettext_: gettext.NullTranslations
