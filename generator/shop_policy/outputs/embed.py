@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import re
 
-import markdown
 from babel import Locale
 
 from shop_policy.outputs.kinds import Context, Files
@@ -47,6 +46,8 @@ def files(ctx: Context) -> Files:
 
 def fragment(ctx: Context, text: str) -> str:
     """The Markdown of a page as one HTML fragment with inline styles."""
+    import markdown  # the site engine's converter, loaded only when rendering
+
     text = re.sub(r"\A---\n.*?\n---\n", "", text, flags=re.S)  # the page's description
     html = markdown.markdown(text, extensions=["attr_list", "admonition"])
     html = _PAGE.sub(lambda m: f'href="{_address(ctx, m.group(1))}{m.group(2) or ""}"', html)

@@ -8,7 +8,6 @@ import base64
 from pathlib import Path
 from typing import Annotated
 
-from coloraide import Color
 from pydantic import AfterValidator, Field, PrivateAttr
 
 from shop_policy.read.base import Model
@@ -23,6 +22,8 @@ READABLE = 4.5
 
 
 def _check_colour(text: str) -> str:
+    from coloraide import Color  # a tenth of a second to import: only for a brand
+
     try:
         colour = Color(text)
     except ValueError:
@@ -70,6 +71,8 @@ class Brand(Model):
     def unreadable(self) -> list[tuple[str, str, float, str]]:
         """(key, colour, contrast with white, what it is used for) for each colour that
         text on it, or in it on white, would be hard to read against."""
+        from coloraide import Color
+
         found = []
         for key, use in (("primary", "the white text of the header and buttons on it, "
                           "and links in it on white"),

@@ -48,6 +48,12 @@ CHANGE_OF_MIND = {
     "exchange": N_("an exchange for another item"),
 }
 
+def by_market(eu: str, uk: str) -> dict[str, str]:
+    """A sentence by where the shop's buyers have a right of withdrawal (text.render.
+    withdrawal_where): the EU's words serve a shop selling to both."""
+    return {"EU GB": eu, "EU": eu, "GB": uk}
+
+
 # The right of withdrawal in a sentence, by where the shop sells: the EU and the UK,
 # the EU alone, the UK alone (text.render.withdrawal_where).
 WITHDRAWAL_FAQ = {
@@ -85,79 +91,51 @@ WITHDRAWAL_CONDITION = {
 }
 
 # The policy page's return conditions, for a buyer who uses the legal right.
-CONDITION_DEDUCTION = {
-    "EU GB": N_("If you withdraw under the law (see [your legal rights](#withdrawal)), an item "
-                "that does not meet these conditions is still taken back: we may only deduct for "
-                "any loss in value from handling it more than needed to check it."),
-    "EU": N_("If you withdraw under the law (see [your legal rights](#withdrawal)), an item that "
-             "does not meet these conditions is still taken back: we may only deduct for any loss"
-             " in value from handling it more than needed to check it."),
-    "GB": N_("If you cancel under the law (see [your legal rights](#withdrawal)), an item that "
-             "does not meet these conditions is still taken back: we may only deduct for any loss"
-             " in value from handling it more than needed to check it."),
-}
+CONDITION_DEDUCTION = by_market(N_("If you withdraw under the law (see [your legal "
+                                   "rights](#withdrawal)), an item that does not meet these "
+                                   "conditions is still taken back: we may only deduct for any "
+                                   "loss in value from handling it more than needed to check it."),
+                                N_("If you cancel under the law (see [your legal "
+                                   "rights](#withdrawal)), an item that does not meet these "
+                                   "conditions is still taken back: we may only deduct for any "
+                                   "loss in value from handling it more than needed to check it."))
 # What handling the goods costs a buyer who withdraws (art. 14(2); reg. 34(9)-(12)).
-HANDLING = {
-    "EU GB": N_("You only pay for any loss in value caused by handling the goods more than you "
-                "need to see what they are, what they are like and how they work. We never refuse"
-                " a withdrawal because of the condition of the goods."),
-    "EU": N_("You only pay for any loss in value caused by handling the goods more than you need "
-             "to see what they are, what they are like and how they work. We never refuse a "
-             "withdrawal because of the condition of the goods."),
-    "GB": N_("You only pay for any loss in value caused by handling the goods more than you need "
-             "to see what they are, what they are like and how they work. We never refuse a "
-             "cancellation because of the condition of the goods."),
-}
+HANDLING = by_market(N_("You only pay for any loss in value caused by handling the goods more "
+                        "than you need to see what they are, what they are like and how they "
+                        "work. We never refuse a withdrawal because of the condition of the "
+                        "goods."),
+                     N_("You only pay for any loss in value caused by handling the goods more "
+                        "than you need to see what they are, what they are like and how they "
+                        "work. We never refuse a cancellation because of the condition of the "
+                        "goods."))
 # The goods the law exempts (art. 16; reg. 28).
-EXEMPT_NOTE = {
-    "EU GB": N_("The right of withdrawal does not apply to goods made to your own specifications "
-                "or clearly personalised, goods that spoil quickly, or sealed goods that are not "
-                "suitable for return for health or hygiene reasons once unsealed."),
-    "EU": N_("The right of withdrawal does not apply to goods made to your own specifications or "
-             "clearly personalised, goods that spoil quickly, or sealed goods that are not "
-             "suitable for return for health or hygiene reasons once unsealed."),
-    "GB": N_("The right to cancel does not apply to goods made to your own specifications or "
-             "clearly personalised, goods that spoil quickly, or sealed goods that are not "
-             "suitable for return for health or hygiene reasons once unsealed."),
-}
+EXEMPT_NOTE = by_market(N_("The right of withdrawal does not apply to goods made to your own "
+                           "specifications or clearly personalised, goods that spoil quickly, or "
+                           "sealed goods that are not suitable for return for health or hygiene "
+                           "reasons once unsealed."),
+                        N_("The right to cancel does not apply to goods made to your own "
+                           "specifications or clearly personalised, goods that spoil quickly, or "
+                           "sealed goods that are not suitable for return for health or hygiene "
+                           "reasons once unsealed."))
 # Headings and titles that name the right: UK law speaks of cancelling.
-FAQ_QUESTION = {
-    "EU GB": N_("Do I have a legal right to withdraw?"),
-    "EU": N_("Do I have a legal right to withdraw?"),
-    "GB": N_("Do I have a legal right to cancel?"),
-}
-RIGHT_TITLE = {
-    "EU GB": N_("Right of withdrawal"),
-    "EU": N_("Right of withdrawal"),
-    "GB": N_("Right to cancel"),
-}
+FAQ_QUESTION = by_market(N_("Do I have a legal right to withdraw?"),
+                         N_("Do I have a legal right to cancel?"))
+RIGHT_TITLE = by_market(N_("Right of withdrawal"),
+                        N_("Right to cancel"))
 # The model form (Directive 2011/83/EU Annex I(B)); the UK's (Consumer Contracts
 # Regulations 2013, Sch. 3 Part B) speaks of cancelling, as UK law does.
-FORM_TITLE = {
-    "EU GB": N_("Withdrawal form"),
-    "EU": N_("Withdrawal form"),
-    "GB": N_("Cancellation form"),
-}
-FORM_LINK = {
-    "EU GB": N_("Withdrawal form: %(url)s"),
-    "EU": N_("Withdrawal form: %(url)s"),
-    "GB": N_("Cancellation form: %(url)s"),
-}
-FORM_INTRO = {
-    "EU GB": N_("Fill in and send this form only if you want to withdraw from your purchase. "
-                "An email with the same details is just as good."),
-    "EU": N_("Fill in and send this form only if you want to withdraw from your purchase. "
-             "An email with the same details is just as good."),
-    "GB": N_("Fill in and send this form only if you want to cancel your purchase. An email "
-             "with the same details is just as good."),
-}
-FORM_NOTICE = {
-    "EU GB": N_("I hereby give notice that I withdraw from my contract of sale of the "
-                "following goods:"),
-    "EU": N_("I hereby give notice that I withdraw from my contract of sale of the following "
-             "goods:"),
-    "GB": N_("I hereby give notice that I cancel my contract of sale of the following goods:"),
-}
+FORM_TITLE = by_market(N_("Withdrawal form"),
+                       N_("Cancellation form"))
+FORM_LINK = by_market(N_("Withdrawal form: %(url)s"),
+                      N_("Cancellation form: %(url)s"))
+FORM_INTRO = by_market(N_("Fill in and send this form only if you want to withdraw from your "
+                          "purchase. An email with the same details is just as good."),
+                       N_("Fill in and send this form only if you want to cancel your purchase. "
+                          "An email with the same details is just as good."))
+FORM_NOTICE = by_market(N_("I hereby give notice that I withdraw from my contract of sale of the "
+                           "following goods:"),
+                        N_("I hereby give notice that I cancel my contract of sale of the "
+                           "following goods:"))
 
 # Each public page's description, for search engines and link previews.
 DESCRIPTIONS = {
