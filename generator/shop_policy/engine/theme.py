@@ -122,16 +122,19 @@ Nav = list[tuple[str, str | list[str]]]
 
 
 def footer(policy: Policy, facts: Facts) -> str:
-    """The footer's line, as HTML (the theme prints it as it is): a link back to the
-    shop, its e-mail address and its return address, each escaped as typed."""
+    """The footer, as HTML (the theme prints it as it is): a link back to the shop and
+    its e-mail address, then its return address, each escaped as typed."""
     shop = policy.shop
     gettext = translations(facts.locale).gettext
     back = gettext("Back to %(shop)s") % {"shop": shop.name}
-    parts = [f'<a href="{escape(policy.shop.home_page)}">{escape(back)}</a>',
-             f'<a href="mailto:{escape(shop.email)}">{escape(shop.email)}</a>']
-    if shop.return_address:
-        parts.append(str(escape(", ".join(shop.return_address))))
-    return " · ".join(parts)
+    links = (f'<a href="{escape(policy.shop.home_page)}">{escape(back)}</a> · '
+             f'<a href="mailto:{escape(shop.email)}">{escape(shop.email)}</a>')
+    if not shop.return_address:
+        return links
+    # dir="auto": the address keeps its own script's direction on any page; the style
+    # sheet sets it on a line of its own.
+    address = escape(", ".join(shop.return_address))
+    return f'{links}<span dir="auto">{address}</span>'
 
 
 def site_config(policy: Policy, facts: Facts, base: str, nav: Nav) -> str:
