@@ -40,6 +40,8 @@ VARIANTS: dict[str, str] = {
     "no shared theme file list between the mkdocs builds of a process":
         "import shop_policy.engine.mkdocs as m\n"
         "m._add_files_from_theme = m._LIST_THEME",
+    "no shared word lists for the search index":
+        "import shop_policy.engine.mkdocs as m\nm._TRANSLATE = None",
     "no libyaml parser for the policy file (the pure-Python one)":
         "import shop_policy.read.load as l\nl._fast_compose = lambda text: None",
 }

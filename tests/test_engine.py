@@ -33,3 +33,22 @@ def test_the_shared_theme_file_list_is_mkdocs_own(project: Path) -> None:
         engine._add_files_from_theme(own, env, config)
         assert [f.src_dir for f in own if f.src_uri == first.src_uri] == [str(project)]
     engine._THEME_FILES.clear()
+
+
+def test_the_search_index_words_are_material_own(project: Path) -> None:
+    """The shared word lists give the search index the language, separator and pipeline
+    Material would, in each language (Arabic's language is the one shop-policy adds)."""
+    from material.plugins.search.plugin import SearchPlugin
+
+    assert CliRunner().invoke(main, ["generate"]).exit_code == 0
+    engine._WORD_LISTS.clear()
+    plugin = SearchPlugin()
+    for locale, language in (("en", "en"), ("de", "de"), ("ar", "ar")):
+        config = load_config(str(project / f"site_src/mkdocs.{locale}.yml"))
+        for key in ("search.config.lang", "search.config.separator",
+                    "search.config.pipeline"):
+            assert engine._search_words(plugin, config, key) == \
+                engine._TRANSLATE(plugin, config, key)
+        assert engine._search_words(plugin, config, "search.config.lang") == language
+    assert len(engine._WORD_LISTS) == 3
+    engine._WORD_LISTS.clear()

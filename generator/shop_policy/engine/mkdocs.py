@@ -12,8 +12,10 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import Any
 
 from jinja2 import Environment, FileSystemBytecodeCache
+from material.plugins.search.plugin import SearchPlugin
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files
@@ -58,6 +60,25 @@ def _add_files_from_theme(self: Files, env: Environment, config: MkDocsConfig) -
 
 _LIST_THEME = Files.add_files_from_theme
 
+# Material's search plugin looks up three of the theme's words for each site (the index's
+# language, separator and pipeline), compiling the language's word list each time in a
+# fresh environment; each process compiles it once per build and language (bench: "no
+# shared word lists for the search index").
+_WORD_LISTS: dict[tuple[tuple[str, ...], str], Any] = {}
+
+
+def _search_words(self: SearchPlugin, config: MkDocsConfig, value: str) -> str:
+    """Material's SearchPlugin._translate, compiling the word list once."""
+    key = (tuple(config.theme.dirs), str(config.theme["language"]))
+    if key not in _WORD_LISTS:
+        env = config.theme.get_env()
+        _WORD_LISTS[key] = env.get_template("partials/language.html", None,
+                                            {"config": config}).module
+    return _WORD_LISTS[key].t(value)
+
+
+_TRANSLATE = getattr(SearchPlugin, "_translate", None)
+
 
 @contextmanager
 def _build_environment(policy: Policy) -> Iterator[None]:
@@ -68,11 +89,16 @@ def _build_environment(policy: Policy) -> Iterator[None]:
     os.environ["SOURCE_DATE_EPOCH"] = str(int(effective.timestamp()))
     os.environ["NO_MKDOCS_2_WARNING"] = "1"
     Files.add_files_from_theme = _add_files_from_theme  # type: ignore[method-assign]
+    if _TRANSLATE is not None:  # a later Material may look its words up otherwise
+        SearchPlugin._translate = _search_words  # type: ignore[method-assign]
     try:
         yield
     finally:
         Files.add_files_from_theme = _LIST_THEME  # type: ignore[method-assign]
+        if _TRANSLATE is not None:
+            SearchPlugin._translate = _TRANSLATE  # type: ignore[method-assign]
         _THEME_FILES.clear()  # the next build may have other overrides
+        _WORD_LISTS.clear()
         for key, value in saved.items():
             if value is None:
                 os.environ.pop(key, None)
