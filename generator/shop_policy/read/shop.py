@@ -3,8 +3,10 @@ languages, how it looks and where its days end."""
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Annotated, Literal
 from urllib.parse import urlsplit
+from zoneinfo import ZoneInfo
 
 from babel.core import get_global
 from pydantic import AfterValidator, Field, StrictBool
@@ -61,15 +63,17 @@ class Shop(Model):
                                 "site: logo and colours. Leave out for the default look.")
     time_zone: TimeZone | None = Field(default=None, description="The shop's time zone "
                                        "(IANA name, e.g. Europe/Dublin), where its days "
-                                       "end. Leave out when the country has only one.")
+                                       "end. Leave out where the whole country keeps one "
+                                       "time.")
 
     @property
     def zone(self) -> str | None:
-        """Where the shop's days end: time_zone, else its country's only time zone."""
+        """Where the shop's days end: time_zone, else its country's time zone when all
+        of the country keeps the same time (Germany; not Spain, with the Canaries)."""
         if self.time_zone is not None:
             return self.time_zone
         zones = get_global("territory_zones").get(self.country, ())
-        return zones[0] if len(zones) == 1 else None
+        return zones[0] if zones and len({_offsets(zone) for zone in zones}) == 1 else None
 
     @property
     def home_page(self) -> str:
@@ -78,3 +82,9 @@ class Shop(Model):
             return str(self.home)
         parts = urlsplit(str(self.website))
         return f"{parts.scheme}://{parts.netloc}/"
+
+
+def _offsets(zone: str) -> tuple[dt.timedelta | None, ...]:
+    """A zone's offsets from UTC in winter and in summer, to compare zones by."""
+    return tuple(dt.datetime(2026, month, 15, 12, tzinfo=ZoneInfo(zone)).utcoffset()
+                 for month in (1, 7))
