@@ -14,7 +14,7 @@ from filelock import FileLock
 
 from shop_policy.cli import main
 from shop_policy.write.journal import LOCK
-from tests.conftest import POLICIES, build_project, tree
+from tests.conftest import POLICIES, build_project, make_project, tree
 
 FOLDERS = ("site", "toolkit", "site_src", "snippets")
 
@@ -158,3 +158,22 @@ def test_a_link_where_the_version_pages_and_the_form_go_stops_the_build(
         assert f"{Path(inside)}: is a link inside an output folder" in result.stderr
     assert [p.name for p in elsewhere.iterdir()] == ["precious.txt"]
     assert {name: tree(built / name) for name in FOLDERS} == before
+
+
+@pytest.mark.parametrize("rel", ["site/404.html", "snippets/en/embed/facts.html",
+                                 "site_src/en/assets/site.js"])
+def test_a_seller_file_where_a_new_output_goes_is_never_overwritten(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, rel: str) -> None:
+    """The outputs added for the public site (the root 404 page, the embeddable copy,
+    the site's script) meet a file of the seller's own: the build stops, naming it, and
+    changes nothing."""
+    monkeypatch.chdir(tmp_path)
+    project = make_project(tmp_path, POLICIES / "fees.yaml")
+    own = project / rel
+    own.parent.mkdir(parents=True, exist_ok=True)
+    own.write_text("mine\n", "utf-8")
+    result = CliRunner().invoke(main, ["build"])
+    assert result.exit_code != 0
+    assert f"{rel}: was not written by shop-policy" in result.output
+    assert own.read_text("utf-8") == "mine\n"
+    assert sorted(tree(project / rel.split("/")[0])) == [rel.split("/", 1)[1]]

@@ -11,9 +11,8 @@ from babel.dates import get_timezone_name
 
 from shop_policy.casework.advisor import decision_table
 from shop_policy.read.model import Policy
-from shop_policy.rules.law import floors
 from shop_policy.text import labels
-from shop_policy.text.render import return_mail
+from shop_policy.text.render import guaranteed, return_mail
 
 REASONS = ("change_of_mind", "damaged_in_transit", "faulty", "not_as_described")
 
@@ -24,11 +23,10 @@ def checker_data(policy: Policy, locale: str, catalog: gettext.NullTranslations
     where to write."""
     table = decision_table(policy)
     say = catalog.gettext
-    guaranteed = any(f.guarantee is not None for f in floors(list(policy.shop.sells_to)))
     texts = {key: say(labels.CHECKER[key]) for key in (
         "return.open", "return.last_day", "return.closed", "report.open",
         "report.last_day", "future", "delivery", "dispatch")}
-    texts["report.closed"] = say(labels.CHECKER["report.closed" if guaranteed
+    texts["report.closed"] = say(labels.CHECKER["report.closed" if guaranteed(policy.shop.sells_to)
                                                 else "report.closed_plain"])
     texts["return.not_offered"] = say("No returns for a change of mind.")
     email = policy.shop.email

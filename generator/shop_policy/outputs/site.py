@@ -45,7 +45,8 @@ def pages(ctx: Context) -> Files:
                                          f=ctx.facts, history=revisions, json_ld=structured,
                                          markdown=True, **extra)
     yield f"{locale}/assets/shop-policy.css", static("shop-policy.css")
-    yield f"{locale}/assets/site.js", static("site.js")
+    for script in ("dates.js", "site.js"):
+        yield f"{locale}/assets/{script}", static(script)
 
 
 def _checker(ctx: Context) -> dict[str, object]:

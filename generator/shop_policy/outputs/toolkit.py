@@ -22,7 +22,7 @@ from shop_policy.text.placeholders import PLACEHOLDERS
 from shop_policy.text.render import render
 from shop_policy.text.translations import translations
 
-ASSETS = ("toolkit.js", "toolkit.css", "shop-policy.css")
+ASSETS = ("dates.js", "toolkit.js", "toolkit.css", "shop-policy.css")
 REASON_LABELS = {
     "change_of_mind": N_("Changed their mind"),
     "damaged": N_("Arrived damaged"),

@@ -8,17 +8,9 @@
 (function () {
   "use strict";
 
-  var DAY = 86400000;
-
-  function parseDate(value) {
-    if (!value) { return null; }
-    var parts = value.split("-").map(Number);
-    return Date.UTC(parts[0], parts[1] - 1, parts[2]);
-  }
-
-  function iso(time) {
-    return new Date(time).toISOString().slice(0, 10);
-  }
+  var DAY = window.ShopPolicyDays.DAY;
+  var parseDate = window.ShopPolicyDays.parse;
+  var iso = window.ShopPolicyDays.iso;
 
   // Today where the shop is (its days end at its midnight), or as a test sets it.
   function today(zone) {

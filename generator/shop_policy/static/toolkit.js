@@ -29,17 +29,9 @@
     return navigator.clipboard.writeText(text !== null ? text : html).then(done);
   }
 
-  var DAY = 86400000;
-
-  function parseDate(value) {
-    if (!value) { return null; }
-    var parts = value.split("-").map(Number);
-    return Date.UTC(parts[0], parts[1] - 1, parts[2]);
-  }
-
-  function iso(time) {
-    return new Date(time).toISOString().slice(0, 10);
-  }
+  var DAY = window.ShopPolicyDays.DAY;
+  var parseDate = window.ShopPolicyDays.parse;
+  var iso = window.ShopPolicyDays.iso;
 
   function window_(start, days, today) {
     if (start === null) { return { state: "not_started" }; }

@@ -1,0 +1,1 @@
+(the same as generator/shop_policy/static/dates.js)
