@@ -203,9 +203,15 @@ def test_the_keyboard_reaches_the_content_soon_with_a_visible_ring(
     page = open_page(browser, f"{base_url}/site/en/policy/", width)
     page.keyboard.press("Tab")
     assert page.evaluate("document.activeElement.className").startswith("md-skip")
-    presses = 15 if width < 1000 else 45
+    # The header (logo, languages, search) and the menu's five pages; the table of
+    # contents comes after the text, where it is on screen.
+    presses = 20
     for _ in range(presses):
         page.keyboard.press("Tab")
+        size = page.evaluate("(r => [r.width, r.height])"
+                             "(document.activeElement.getBoundingClientRect())")
+        assert min(size) > 0, "a tab stop nobody can see: " + page.evaluate(
+            "document.activeElement.outerHTML.slice(0, 120)")
         inside = page.evaluate("document.activeElement.closest('.md-content') !== null")
         if inside:
             break
@@ -214,3 +220,44 @@ def test_the_keyboard_reaches_the_content_soon_with_a_visible_ring(
                          "getComputedStyle(document.activeElement).outlineStyle")
     assert ring == "2px solid"
     page.context.close()
+
+
+@pytest.mark.parametrize("locale", LOCALES)
+def test_headings_keep_their_permalink_out_of_the_line(
+        browser: object, base_url: str, locale: str) -> None:
+    """On a phone a heading that just fits its line does not wrap an empty second line
+    for the permalink sign, and the sign does not widen the page."""
+    for width in (320, 360, 390, 412):
+        page = open_page(browser, f"{base_url}/site/{locale}/faq/", width)
+        gaps = page.evaluate("""() => [...document.querySelectorAll(
+            '.md-typeset :is(h1, h2, h3) > .headerlink')].filter(link => {
+              const heading = link.parentElement;
+              const before = heading.getBoundingClientRect().height;
+              link.style.display = 'none';
+              const after = heading.getBoundingClientRect().height;
+              link.style.display = '';
+              return before > after + 1;
+            }).map(link => link.parentElement.textContent)""")
+        assert gaps == [], f"{width}px: {gaps}"
+        assert page.evaluate("document.documentElement.scrollWidth") <= width
+        page.context.close()
+
+
+def test_other_languages_cost_the_reader_no_failed_requests(
+        browser: object, base_url: str) -> None:
+    """The page names its translations for search engines without Material's script
+    fetching a sitemap.xml beside each of them (which would fail on every page)."""
+    context = browser.new_context()
+    page = context.new_page()
+    failed: list[str] = []
+    sitemaps: list[str] = []
+    page.on("response", lambda r: failed.append(r.url) if r.status >= 400 else None)
+    page.on("requestfailed", lambda r: failed.append(r.url))
+    page.on("request", lambda r: sitemaps.append(r.url) if "sitemap" in r.url else None)
+    page.goto(f"{base_url}/site/de/policy/")
+    page.wait_for_load_state("networkidle")
+    assert page.locator('link[hreflang="fr"]').get_attribute("href") == \
+        "https://fernandkiln.example/policies/fr/policy/"
+    assert failed == []
+    assert set(sitemaps) <= {f"{base_url}/site/de/sitemap.xml"}  # its own, for Material
+    context.close()

@@ -155,3 +155,33 @@ def test_the_site_root_answers_unknown_addresses_with_every_language(project: Pa
     assert [lang for _, lang in links] == ["en", "de", "fr", "es", "nl", "pl", "ar"]
     assert all(href == f"https://fernandkiln.example/policies/{lang}/"
                for href, lang in links)
+
+
+class _Links(HTMLParser):
+    """The <link> elements of a page's head, as attribute dicts."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.links: list[dict[str, str | None]] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag == "link":
+            self.links.append(dict(attrs))
+
+
+def test_each_page_names_the_same_page_in_every_language_by_full_address(
+        built: Path) -> None:
+    """hreflang for search engines: the policy page's German equivalent is the German
+    policy page, not the German home page; x-default is the shop's default language."""
+    locales = example_locales()
+    for page in ("policy/index.html", "faq/index.html", "index.html"):
+        parser = _Links()
+        parser.feed((built / "site" / "de" / page).read_text("utf-8"))
+        alternates = {link["hreflang"]: link["href"] for link in parser.links
+                      if "alternate" in (link.get("rel") or "").split()
+                      and link.get("hreflang")}
+        path = page.removesuffix("index.html")
+        assert alternates == {
+            **{locale.replace("_", "-"): f"https://fernandkiln.example/policies/{locale}/"
+               f"{path}" for locale in locales},
+            "x-default": f"https://fernandkiln.example/policies/en/{path}"}

@@ -71,10 +71,12 @@ def search_language(language: str) -> dict[str, str]:
 
 @cache
 def theme_overrides() -> dict[str, str]:
-    """Partials that change Material: the language selector, and a name for the search
-    dialog (screen readers announce it; Material leaves it unnamed)."""
+    """Templates that change Material: the language selector, the page's other languages
+    for search engines, and a name for the search dialog (screen readers announce it;
+    Material leaves it unnamed)."""
     files = {"overrides/partials/alternate.html": static("overrides", "partials",
-                                                        "alternate.html")}
+                                                        "alternate.html"),
+             "overrides/main.html": static("overrides", "main.html")}
     search = (resources.files("material") / "templates" / "partials" / "search.html")
     text = search.read_text("utf-8")
     dialog = '<div class="md-search" data-md-component="search" role="dialog">'
@@ -110,12 +112,15 @@ def language_names(locales: tuple[str, ...]) -> dict[str, str]:
     return names
 
 
-def alternates(policy: Policy, locale: str) -> list[dict[str, str]]:
-    """The language selector's entries, relative to this locale's site root."""
-    names = language_names(tuple(policy.shop.locales))
-    return [{"name": names[other], "link": f"../{other}/",
-             "lang": other.replace("_", "-"), "current": other == locale}
-            for other in policy.shop.locales]
+def alternates(policy: Policy, locale: str) -> list[dict[str, str | bool]]:
+    """The page's languages: for the selector, each site's root relative to this one;
+    for search engines, by its full address."""
+    shop = policy.shop
+    names = language_names(tuple(shop.locales))
+    return [{"name": names[other], "link": f"../{other}/", "url": f"{shop.website}{other}/",
+             "lang": other.replace("_", "-"), "current": other == locale,
+             "default": other == shop.default_locale}
+            for other in shop.locales]
 
 
 Nav = list[tuple[str, str | list[str]]]
@@ -147,7 +152,10 @@ def site_config(policy: Policy, facts: Facts, base: str, nav: Nav) -> str:
         "docs_dir": locale,
         "site_dir": f"../site/{locale}",
         "theme": {"language": theme_language(locale), "custom_dir": "overrides"},
-        "extra": {"alternate": alternates(policy, locale), "homepage": policy.shop.home_page,
+        # "alternate" only switches Material's selector on: its own list would link each
+        # language's home page as the page's translation (see overrides/main.html).
+        "extra": {"alternate": True, "languages": alternates(policy, locale),
+                  "homepage": policy.shop.home_page,
                   # The footer names the shop, not the theme.
                   "generator": False},
         "copyright": footer(policy, facts),

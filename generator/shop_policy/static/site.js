@@ -76,7 +76,20 @@
     form.hidden = false;
   }
 
+  // Material puts the table of contents before the page's text, so a keyboard met
+  // every heading of the page before reaching its first line. Moved after the text,
+  // where it is on screen (its side follows the page's direction).
+  function contentsAfterText() {
+    var contents = document.querySelector(".md-sidebar--secondary");
+    var text = document.querySelector(".md-main__inner > .md-content");
+    if (contents && text && text.nextElementSibling !== contents &&
+        contents.parentNode === text.parentNode) {
+      text.parentNode.insertBefore(contents, text.nextSibling);
+    }
+  }
+
   function init() {
+    contentsAfterText();
     var form = document.getElementById("sp-check");
     if (form && !form.dataset.ready) {
       form.dataset.ready = "1";
