@@ -10,6 +10,7 @@ import pytest
 from click.testing import CliRunner
 
 from shop_policy.cli import main
+from shop_policy.text.translations import translations
 from tests.conftest import build_project, example_locales, make_project, tree
 
 
@@ -153,8 +154,13 @@ def test_the_site_root_answers_unknown_addresses_with_every_language(project: Pa
     page = (project / "site" / "404.html").read_text("utf-8")
     links = re.findall(r'<a href="([^"]+)" hreflang="([^"]+)"', page)
     assert [lang for _, lang in links] == ["en", "de", "fr", "es", "nl", "pl", "ar"]
-    assert all(href == f"https://fernandkiln.example/policies/{lang}/"
+    assert all(href == f"https://fernandkiln.example/policies/{lang}/policy/"
                for href, lang in links)
+    # Each language says that the page does not exist, in its own words and direction.
+    assert '<li style="margin: 0 0 1rem" lang="ar" dir="rtl">' in page
+    for locale in ("de", "ar"):
+        said = translations(locale).gettext("This page does not exist.")
+        assert said != "This page does not exist." and said in page
 
 
 class _Links(HTMLParser):
@@ -185,3 +191,14 @@ def test_each_page_names_the_same_page_in_every_language_by_full_address(
             **{locale.replace("_", "-"): f"https://fernandkiln.example/policies/{locale}/"
                f"{path}" for locale in locales},
             "x-default": f"https://fernandkiln.example/policies/en/{path}"}
+
+
+def test_arabic_pages_isolate_the_shop_name_in_their_sentences(built: Path) -> None:
+    """Inside an Arabic sentence a Latin name keeps its own order (a name such as
+    "Candle Co." keeps its final stop at its end); other languages need no isolation."""
+    arabic = (built / "site" / "ar" / "policy" / "index.html").read_text("utf-8")
+    assert "الشراء من <bdi>Fern &amp; Kiln</bdi>." in arabic
+    footer = arabic[arabic.index('class="md-copyright'):]
+    assert "<bdi>Fern &amp; Kiln</bdi>" in footer
+    english = (built / "site" / "en" / "policy" / "index.html").read_text("utf-8")
+    assert "<bdi>" not in english and "buy from Fern &amp; Kiln." in english

@@ -15,13 +15,13 @@ from pathlib import Path
 import babel
 import yaml
 from babel import Locale
-from markupsafe import escape
+from markupsafe import Markup, escape
 
 from shop_policy import cache as file_cache
 from shop_policy.read.model import Policy
 from shop_policy.resources import DATA, static
 from shop_policy.text.facts import Facts
-from shop_policy.text.translations import translations
+from shop_policy.text.translations import right_to_left, translations
 
 
 def site_config_name(locale: str) -> str:
@@ -131,8 +131,9 @@ def footer(policy: Policy, facts: Facts) -> str:
     its e-mail address, then its return address, each escaped as typed."""
     shop = policy.shop
     gettext = translations(facts.locale).gettext
-    back = gettext("Back to %(shop)s") % {"shop": shop.name}
-    links = (f'<a href="{escape(policy.shop.home_page)}">{escape(back)}</a> · '
+    name = Markup("<bdi>{}</bdi>" if right_to_left(facts.locale) else "{}").format(shop.name)
+    back = escape(gettext("Back to %(shop)s")) % {"shop": name}
+    links = (f'<a href="{escape(policy.shop.home_page)}">{back}</a> · '
              f'<a href="mailto:{escape(shop.email)}">{escape(shop.email)}</a>')
     if not shop.return_address:
         return links

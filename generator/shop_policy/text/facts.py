@@ -23,6 +23,7 @@ from shop_policy.read.model import Policy, ShippingCost
 from shop_policy.rules import law
 from shop_policy.rules import marketplaces as rules
 from shop_policy.text import labels
+from shop_policy.text.translations import right_to_left
 
 
 @dataclass(frozen=True)
@@ -80,7 +81,7 @@ def joined(text: str, locale: str) -> str:
     """`text` with each number kept on one line with its unit, where a line would break
     between them in a way that misleads (right-to-left text, where "30" can end one line
     and "days" begin the next on the other side): a no-break space between them."""
-    if Locale.parse(locale).text_direction != "rtl":
+    if not right_to_left(locale):
         return text
     return _NUMBER_SPACE.sub("\u00a0", text)
 

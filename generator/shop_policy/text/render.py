@@ -27,7 +27,7 @@ from shop_policy.rules.law import floors, withdrawal_floors
 from shop_policy.text import claims, labels
 from shop_policy.text.claims import ClaimExtension
 from shop_policy.text.layout import tidy
-from shop_policy.text.translations import translations
+from shop_policy.text.translations import right_to_left, translations
 
 # Python-Markdown's backslash escapes ('|' with the tables extension mkdocs always loads);
 # '<', '>' and '&' are left to HTML escaping.
@@ -45,6 +45,19 @@ def md(value: Any, *, cell: bool = False) -> Markup:
     paragraphs = [part.strip() for part in re.split(r"\n{2,}", text) if part.strip()]
     # Every part is escaped already: join them as plain text, then mark the whole safe.
     return Markup(("<br><br>" if cell else "\n\n").join(paragraphs))
+
+
+def isolated(value: str, locale: str) -> Markup:
+    """A name the seller typed, inside a sentence of `locale`: inert in Markdown and, on a
+    right-to-left page, isolated, so a Latin name keeps its own order ("Candle Co." its
+    final stop) inside an Arabic sentence."""
+    text = md(value)
+    return Markup("<bdi>{}</bdi>").format(text) if right_to_left(locale) else text
+
+
+@pass_context
+def _isolated(context: Context, value: str) -> Markup:
+    return isolated(value, context["f"].locale)
 
 
 # JSON inside HTML goes through Jinja's |tojson (htmlsafe_json_dumps): <, >, & and '
@@ -132,6 +145,7 @@ def environment() -> Environment:
     env.policies["json.dumps_kwargs"] = JSON_IN_HTML
     env.filters["local"] = local
     env.filters["lines"] = lines
+    env.filters["isolated"] = _isolated
     env.globals["labels"] = labels
     env.globals["markets"] = markets
     env.globals["withdrawal_days"] = withdrawal_days

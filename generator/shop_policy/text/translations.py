@@ -12,7 +12,7 @@ import io
 from functools import cache
 from pathlib import Path
 
-from babel.core import negotiate_locale
+from babel.core import Locale, negotiate_locale
 from babel.support import Translations
 
 from shop_policy.errors import CatalogError
@@ -61,3 +61,9 @@ def translations(locale: str) -> gettext.NullTranslations:
         return Translations(fp=io.BytesIO(compile_po(po)))
     except UnfinishedCatalog as exc:
         raise CatalogError(str(exc)) from None
+
+
+@cache
+def right_to_left(locale: str) -> bool:
+    """Whether `locale`'s script is written right to left (Arabic)."""
+    return Locale.parse(locale).text_direction == "rtl"
