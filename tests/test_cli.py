@@ -114,7 +114,7 @@ def test_timings_name_every_phase_of_a_build(project: Path) -> None:
     result = CliRunner().invoke(main, ["build", "--public-only", "--timings"])
     assert result.exit_code == 0, result.output
     phases = [line.rsplit("  ", 1)[0].strip() for line in result.stderr.splitlines()]
-    assert phases == ["load the site engine (mkdocs, Material)", "read and check the policy",
+    assert phases == ["read and check the policy", "load the site engine (mkdocs, Material)",
                       "render every text in every locale", "write sources and snippets",
                       "build the sites", "check and stage the built sites",
                       "put the new files and sites in place", "total"]

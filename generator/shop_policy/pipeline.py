@@ -21,6 +21,7 @@ from shop_policy.text.facts import facts_for
 from shop_policy.text.render import environment, use_locale
 from shop_policy.text.translations import translations
 from shop_policy.timings import Timings
+from shop_policy.unchanged import KEY, inputs_key, last_key, untouched
 from shop_policy.write import statcache
 from shop_policy.write.journal import STATE_FILE, apply, session
 from shop_policy.write.manifest import Content, Plan, Report, Survey, check, plan, survey
@@ -103,15 +104,19 @@ def _render_locale(env: Environment, policy: Policy, base: tuple[str, dict[str, 
 
 def _read_and_render(policy_path: Path, paths: Paths, clock: Timings
                      ) -> tuple[Policy, Rendered]:
+    with clock.phase(READ):
+        policy = read_policy(policy_path)
+    return policy, _render(policy, paths, clock)
+
+
+def _render(policy: Policy, paths: Paths, clock: Timings) -> Rendered:
     # What is loaded by now (the modules, their data) lives until the end: the
-    # collector need not walk it again and again while the policy is read and the
-    # texts rendered, and forked workers need not copy the pages it sits on.
+    # collector need not walk it again and again while the texts are rendered, and
+    # forked workers need not copy the pages it sits on.
     gc.freeze()
     try:
-        with clock.phase(READ):
-            policy = read_policy(policy_path)
         with clock.phase(RENDER):
-            return policy, render_outputs(policy, paths)
+            return render_outputs(policy, paths)
     finally:
         gc.unfreeze()
 
@@ -157,18 +162,33 @@ def generate(policy_path: Path, paths: Paths, *, force: bool = False,
             return _write(rendered.by_path(paths, SOURCES), scratch, force=force)
 
 
+def _nothing_to_do(policy: Policy, paths: Paths, sites: list[Path], *, force: bool
+                   ) -> tuple[str, Report | None]:
+    """The inputs' key, and the report of a build that has nothing to do: the same inputs
+    as the last build, every output as it left them (see shop_policy.unchanged)."""
+    key = inputs_key(policy, paths, toolkit=paths.toolkit in sites)
+    if force or last_key(paths.anchor) != key:
+        return key, None
+    folders = [paths.site_src, paths.snippets, *sites]
+    return key, untouched(paths.anchor, [survey(root) for root in folders])
+
+
 def build(policy_path: Path, paths: Paths, *, force: bool = False,
           toolkit: bool = True,
           timings: Timings | None = None) -> Report:
     """Generate and build. Until every site has built, nothing outside a scratch folder
     changes; then sources, snippets and sites are put in place together, journaled."""
     clock = timings if timings is not None else Timings()
-    with clock.phase(ENGINE):
-        from shop_policy.engine.mkdocs import build_sites, state_bytes
-
     sites = [paths.site, paths.toolkit] if toolkit else [paths.site]
     with session(paths.anchor, paths.outputs) as scratch:
-        policy, rendered = _read_and_render(policy_path, paths, clock)
+        with clock.phase(READ):
+            policy = read_policy(policy_path)
+            key, done = _nothing_to_do(policy, paths, sites, force=force)
+            if done is not None:
+                return done
+        with clock.phase(ENGINE):
+            from shop_policy.engine.mkdocs import build_sites, state_bytes
+        rendered = _render(policy, paths, clock)
         with clock.phase(WRITE):
             plans = _plans(rendered.by_path(paths, SOURCES), paths.anchor)
             check(plans, force=force)
@@ -188,7 +208,7 @@ def build(policy_path: Path, paths: Paths, *, force: bool = False,
                 tx.extend(stage(more, {paths.site: scratch / "site",
                                        paths.toolkit: scratch / "toolkit"}))
                 state_file = scratch / STATE_FILE
-                state_file.write_bytes(state_bytes(state))
+                state_file.write_bytes(state_bytes(state | {KEY: key}))
                 tx.moves.append((state_file, paths.anchor / STATE_FILE))
         except BaseException:
             discard(tx)
