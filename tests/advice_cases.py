@@ -54,7 +54,7 @@ CASES = {
         "example", "2026-11-23", None, None, "2026-11-26", "change_of_mind", "unused",
         "own_shop", ["Cancellation window closed 2 days ago (2026-11-24)."],
         ["decline_cancel", "wait_for_delivery"],
-        ["ask-reason-after-dispatch", "cancel-too-late"]),
+        ["ask-reason-after-dispatch", "cancel-too-late", "custom-order-started"]),
     "cancel inside 24 hours but already dispatched, on eBay: no case to prepare": (
         "example", "2026-11-25", "2026-11-25", None, "2026-11-26", "change_of_mind", "unused",
         "ebay",
@@ -82,17 +82,18 @@ CASES = {
         ["damaged-item", "offer-partial-refund"]),
     "not received, in transit": (
         "example", "2026-11-10", "2026-11-12", None, "2026-11-26", "not_received", "unused",
-        "own_shop", None, ["track_parcel", "replacement", "refund"], ["not-received"]),
+        "own_shop", None, ["track_parcel", "replacement", "refund"],
+        ["not-received", "lost-parcel"]),
     "not received, in transit, on Etsy: the buyer may open a non-delivery case": (
         "example", "2026-11-10", "2026-11-12", None, "2026-11-26", "not_received", "unused",
         "etsy", None, ["track_parcel", "replacement", "refund", "prepare_escalation"],
-        ["not-received", "escalation-etsy"]),
+        ["not-received", "lost-parcel", "escalation-etsy"]),
     "late, not yet dispatched, still cancellable": (
         "example", "2026-11-26", None, None, "2026-11-26", "late", "unused", "own_shop",
-        None, ["dispatch_update", "cancel_refund"], ["cancel-accepted"]),
+        None, ["dispatch_update", "cancel_refund"], ["cancel-accepted", "dispatch-delay"]),
     "late, not yet dispatched, past the cancellation window": (
         "example", "2026-11-20", None, None, "2026-11-26", "late", "unused", "own_shop",
-        None, ["dispatch_update"], []),
+        None, ["dispatch_update"], ["dispatch-delay"]),
     "used item inside the return window, on Etsy: no case for a change of mind": (
         "example", "2026-11-10", "2026-11-12", "2026-11-15", "2026-11-20", "change_of_mind",
         "used", "etsy", None,

@@ -19,11 +19,13 @@ ALL = [spec.id for spec in SPECS]
 EXPECTED_MISSING = {
     "example": {"escalation-amazon"},
     "minimal": {"offer-store-credit", "offer-partial-refund", "goodwill-after-window",
-                "escalation-etsy", "escalation-ebay", "escalation-amazon"},
+                "escalation-etsy", "escalation-ebay", "escalation-amazon", "exchange",
+                "custom-order-started"},
     "strict": {"cancel-ask-reason", "cancel-accepted", "return-accepted",
                "return-condition-not-met", "offer-store-credit", "offer-partial-refund",
-               "goodwill-after-window", "escalation-etsy", "escalation-ebay"},
-    "fees": set(),
+               "goodwill-after-window", "escalation-etsy", "escalation-ebay", "exchange",
+               "custom-order-started", "return-received"},
+    "fees": {"custom-order-started"},
 }
 
 
@@ -59,8 +61,12 @@ def test_only_documented_placeholders_and_no_template_syntax(case: str) -> None:
         for text in (reply.subject, reply.body):
             assert set(re.findall(r"\[\[([a-z_]+)\]\]", text)) <= set(PLACEHOLDERS)
             assert "{{" not in text and "{%" not in text and "%(" not in text
-        assert reply.body.startswith("Hi [[buyer_name]],\n\n")
-        assert reply.body.endswith("Warm wishes,\n[[your_name]]\n" +
+        # The chargeback answer is a letter to the payment provider's dispute team.
+        greeting, signoff = (("Dear dispute team,", "Kind regards,")
+                             if reply.id == "chargeback" else
+                             ("Hi [[buyer_name]],", "Warm wishes,"))
+        assert reply.body.startswith(f"{greeting}\n\n")
+        assert reply.body.endswith(f"{signoff}\n[[your_name]]\n" +
                                    read_policy(CASES[case]).shop.name + "\n")
 
 
@@ -70,10 +76,10 @@ def test_seller_notes_never_reach_the_buyer(case: str) -> None:
     files = render_case(CASES[case])
     buyer_texts = [t for path, t in files.items() if path.startswith("snippets/")]
     for reply in replies:
-        first_sentence = reply.note.split(".")[0]
-        assert len(first_sentence) > 20
+        probe = max(reply.note.split("."), key=len).strip()  # its longest sentence
+        assert len(probe) > 20
         for text in buyer_texts:
-            assert first_sentence not in text, reply.id
+            assert probe not in text, reply.id
 
 
 def test_return_accepted_states_the_policy_facts() -> None:

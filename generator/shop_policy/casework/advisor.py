@@ -1,10 +1,9 @@
 """The case advisor: which clauses apply to one order, what to offer, which replies to send.
 
 The rules live once, here, as a decision table built from the policy (`decision_table`);
-their words are in wording.py.
-`advise` evaluates it in Python for the command line; the toolkit page exports the same
-table as JSON and evaluates it in the browser with a small generic engine, so the form
-and `shop-policy advise` cannot disagree.
+their words are in wording.py. `advise` evaluates it in Python for the command line; the
+toolkit page exports the same table as JSON and evaluates it in the browser with a small
+generic engine, so the form and `shop-policy advise` cannot disagree.
 """
 
 from __future__ import annotations
@@ -101,9 +100,9 @@ def _delivery_rules(policy: Policy) -> list[dict[str, Any]]:
     lost = policy.damaged_items.remedies_for("not_received")
     return [
         _rule({"reason": DELIVERY, "stage": ["ordered"], "cancel": ["open"]},
-              ["dispatch_update", "cancel_refund"], ["cancel-accepted"]),
-        _rule({"reason": DELIVERY, "stage": ["ordered"]}, ["dispatch_update"], []),
-        _rule({"reason": DELIVERY}, ["track_parcel", *lost], ["not-received"],
+              ["dispatch_update", "cancel_refund"], ["cancel-accepted", "dispatch-delay"]),
+        _rule({"reason": DELIVERY, "stage": ["ordered"]}, ["dispatch_update"], ["dispatch-delay"]),
+        _rule({"reason": DELIVERY}, ["track_parcel", *lost], ["not-received", "lost-parcel"],
               escalate=TAKE_PROBLEMS),
     ]
 
@@ -130,13 +129,15 @@ def _fault_rules(policy: Policy) -> list[dict[str, Any]]:
 
 
 def _cancel_rules(policy: Policy) -> list[dict[str, Any]]:
-    """A change of mind before delivery: cancel while the window is open, else explain."""
+    """A change of mind before delivery: cancel while the window is open, else explain
+    (before dispatch, it may be a piece made to order and already begun)."""
     after = ["wait_for_delivery"] if policy.returns.accepted else []
     return [
         _rule({"stage": ["ordered"], "cancel": ["open"]}, ["cancel_refund"],
               ["cancel-ask-reason", "cancel-accepted"]),
-        _rule({"stage": ["ordered", "in_transit"]}, ["decline_cancel", *after],
-              ["ask-reason-after-dispatch", "cancel-too-late"]),
+        *(_rule({"stage": [stage]}, ["decline_cancel", *after],
+                ["ask-reason-after-dispatch", "cancel-too-late", *made])
+          for stage, made in (("ordered", ["custom-order-started"]), ("in_transit", []))),
     ]
 
 

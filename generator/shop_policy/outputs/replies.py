@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING
 from jinja2 import Environment
 
 from shop_policy.read.model import Policy
+from shop_policy.text.claims import grants_for
 from shop_policy.text.facts import Facts
 from shop_policy.text.labels import N_
 from shop_policy.text.layout import one_line, text_to_html, tidy
@@ -37,6 +38,7 @@ class ReplySpec:
     template: str
     ruled_out: Callable[[Policy], str | None]
     marketplace: str | None = None
+    group: str = "problem"
 
 
 @dataclass(frozen=True)
@@ -107,25 +109,75 @@ def _sells_on(marketplace: str) -> Callable[[Policy], str | None]:
     return check
 
 
-# In the order a seller meets them while handling a case.
+def _needs_grant(claim: str, reason: str) -> Callable[[Policy], str | None]:
+    def check(policy: Policy) -> str | None:
+        return None if claim in grants_for(policy) else reason
+    return check
+
+
+def _needs_made_to_order(policy: Policy) -> str | None:
+    """A personalised or custom-made item the shop will not take back, and no right to
+    cancel until dispatch (which would let the buyer cancel it while it is made)."""
+    made = {item.category for item in policy.returns.non_returnable} & {
+        "personalised", "custom_made"}
+    if not made:
+        return N_("The policy lists no personalised or custom-made items.")
+    if policy.cancellation.allowed and policy.cancellation.until == "dispatch":
+        return N_("The policy lets buyers cancel any order until it is dispatched.")
+    return None
+
+
+_needs_refunds = _needs_grant("refund", N_("The policy refunds money in no case."))
+_needs_exchanges = _needs_grant("return.exchange", N_(
+    "The policy does not offer exchanges for a change of mind."))
+
+# The situations, grouped as the toolkit shows them, each group in the order a seller
+# meets its replies while handling a case.
+GROUPS = {
+    "cancel": N_("Cancelling an order"),
+    "return": N_("Returns and refunds"),
+    "problem": N_("Problems with an order"),
+    "dispute": N_("Disputes and difficult conversations"),
+    "after": N_("After the sale"),
+}
 SPECS: tuple[ReplySpec, ...] = (
-    ReplySpec("cancel-ask-reason", "cancel-ask-reason", _needs_cancellation),
-    ReplySpec("cancel-accepted", "cancel-accepted", _needs_cancellation),
-    ReplySpec("ask-reason-after-dispatch", "ask-reason-after-dispatch", _never),
-    ReplySpec("cancel-too-late", "cancel-too-late", _never),
-    ReplySpec("return-accepted", "return-accepted", _needs_returns),
-    ReplySpec("return-declined", "return-declined", _never),
-    ReplySpec("return-condition-not-met", "return-condition-not-met", _needs_conditions),
-    ReplySpec("damaged-item", "damaged-item", _never),
-    ReplySpec("not-as-described", "not-as-described", _never),
-    ReplySpec("offer-store-credit", "offer-store-credit", _needs_store_credit),
-    ReplySpec("offer-partial-refund", "offer-partial-refund", _needs_partial_refunds),
-    ReplySpec("goodwill-after-window", "goodwill-after-window", _needs_goodwill),
-    ReplySpec("not-received", "not-received", _never),
-    ReplySpec("escalation-etsy", "escalation", _sells_on("etsy"), "etsy"),
-    ReplySpec("escalation-ebay", "escalation", _sells_on("ebay"), "ebay"),
-    ReplySpec("escalation-amazon", "escalation", _sells_on("amazon"), "amazon"),
-    ReplySpec("follow-up", "follow-up", _never),
+    ReplySpec("cancel-ask-reason", "cancel-ask-reason", _needs_cancellation, group="cancel"),
+    ReplySpec("cancel-accepted", "cancel-accepted", _needs_cancellation, group="cancel"),
+    ReplySpec("custom-order-started", "custom-order-started", _needs_made_to_order,
+              group="cancel"),
+    ReplySpec("ask-reason-after-dispatch", "ask-reason-after-dispatch", _never,
+              group="cancel"),
+    ReplySpec("cancel-too-late", "cancel-too-late", _never, group="cancel"),
+    ReplySpec("dispatch-delay", "dispatch-delay", _never, group="cancel"),
+    ReplySpec("return-accepted", "return-accepted", _needs_returns, group="return"),
+    ReplySpec("exchange", "exchange", _needs_exchanges, group="return"),
+    ReplySpec("return-declined", "return-declined", _never, group="return"),
+    ReplySpec("return-condition-not-met", "return-condition-not-met", _needs_conditions,
+              group="return"),
+    ReplySpec("return-unannounced", "return-unannounced", _never, group="return"),
+    ReplySpec("return-received", "return-received", _needs_returns, group="return"),
+    ReplySpec("refund-issued", "refund-issued", _needs_refunds, group="return"),
+    ReplySpec("where-is-refund", "where-is-refund", _needs_refunds, group="return"),
+    ReplySpec("damaged-item", "damaged-item", _never, group="problem"),
+    ReplySpec("not-as-described", "not-as-described", _never, group="problem"),
+    ReplySpec("missing-item", "missing-item", _never, group="problem"),
+    ReplySpec("not-received", "not-received", _never, group="problem"),
+    ReplySpec("lost-parcel", "lost-parcel", _never, group="problem"),
+    ReplySpec("wrong-address", "wrong-address", _never, group="problem"),
+    ReplySpec("offer-store-credit", "offer-store-credit", _needs_store_credit,
+              group="problem"),
+    ReplySpec("offer-partial-refund", "offer-partial-refund", _needs_partial_refunds,
+              group="problem"),
+    ReplySpec("goodwill-after-window", "goodwill-after-window", _needs_goodwill,
+              group="problem"),
+    ReplySpec("goodwill-exception", "goodwill-exception", _never, group="problem"),
+    ReplySpec("escalation-etsy", "escalation", _sells_on("etsy"), "etsy", "dispute"),
+    ReplySpec("escalation-ebay", "escalation", _sells_on("ebay"), "ebay", "dispute"),
+    ReplySpec("escalation-amazon", "escalation", _sells_on("amazon"), "amazon", "dispute"),
+    ReplySpec("chargeback", "chargeback", _never, group="dispute"),
+    ReplySpec("bad-review-threat", "bad-review-threat", _never, group="dispute"),
+    ReplySpec("closing", "closing", _never, group="dispute"),
+    ReplySpec("follow-up", "follow-up", _never, group="after"),
 )
 SPEC_BY_ID = {spec.id: spec for spec in SPECS}
 
