@@ -28,10 +28,8 @@ VARIANTS: dict[str, str] = {
     "no forked child: every locale rendered in this process":
         "import shop_policy.pipeline as p\n"
         "p.split_map = lambda function, items: [function(i) for i in items]",
-    "no language-name cache, no naming of every language before forking":
-        "import shop_policy.cache as c, shop_policy.pipeline as p\n"
-        "c.read = lambda kind, name: None\nc.write = lambda kind, name, data: None\n"
-        "p.language_names = lambda locales: None",
+    "no naming of every language before forking":
+        "import shop_policy.pipeline as p\np.language_names = lambda locales: None",
     "no gc.freeze while reading and rendering":
         "import gc\ngc.freeze = gc.unfreeze = lambda: None",
     "no shared compiled templates between the mkdocs builds":

@@ -147,14 +147,3 @@ def test_each_language_is_named_in_itself_for_the_selector() -> None:
 
     assert language_names(("de", "fr", "pl")) == {"de": "Deutsch", "fr": "Français",
                                                   "pl": "Polski"}
-
-
-def test_an_unwritable_cache_only_costs_time(tmp_path: Path,
-                                             monkeypatch: pytest.MonkeyPatch) -> None:
-    from shop_policy.engine.theme import language_names
-
-    blocker = tmp_path / "file"
-    blocker.write_text("a file where the cache folder would go")
-    monkeypatch.setenv("XDG_CACHE_HOME", str(blocker))
-    language_names.cache_clear()
-    assert language_names(("de", "nl")) == {"de": "Deutsch", "nl": "Nederlands"}

@@ -5,19 +5,16 @@ outputs give it pages and facts, it gives back configuration in its own terms.
 
 from __future__ import annotations
 
-import json
 import os
 from collections.abc import Iterator
 from functools import cache
 from importlib import resources
 from pathlib import Path
 
-import babel
 import yaml
 from babel import Locale
 from markupsafe import Markup, escape
 
-from shop_policy import cache as file_cache
 from shop_policy.read.model import Policy
 from shop_policy.resources import DATA, static
 from shop_policy.text.facts import Facts
@@ -94,22 +91,9 @@ def language_name(locale: str) -> str:
 
 @cache
 def language_names(locales: tuple[str, ...]) -> dict[str, str]:
-    """language_name of each locale. Babel must load a locale's whole data to tell, so
-    the answer is kept in the user's cache: a worker rendering German need not load
-    Arabic just to name it in the language selector."""
-    entry = file_cache.key(*locales, babel.__version__) + ".json"
-    cached = file_cache.read("language-names", entry)
-    if cached is not None:
-        try:
-            names = json.loads(cached)
-        except ValueError:
-            names = None
-        if isinstance(names, dict) and list(names) == list(locales) and \
-                all(isinstance(name, str) and name for name in names.values()):
-            return names
-    names = {locale: language_name(locale) for locale in locales}
-    file_cache.write("language-names", entry, json.dumps(names).encode("utf-8"))
-    return names
+    """language_name of each locale. Babel loads a locale's whole data to tell: the build
+    asks once before it forks, so that no worker loads every language again."""
+    return {locale: language_name(locale) for locale in locales}
 
 
 def alternates(policy: Policy, locale: str) -> list[dict[str, str | bool]]:
