@@ -28,7 +28,8 @@ def test_without_a_chromium_the_browser_tests_fail_and_say_how_to_install_one(
 
 
 @pytest.mark.parametrize("path", ["site/en/", "site/en/policy/", "site/en/faq/",
-                                  "toolkit/en/", "toolkit/en/email/", "toolkit/en/advisor/"])
+                                  "toolkit/en/", "toolkit/en/email.html",
+                                  "toolkit/en/advisor.html"])
 def test_pages_load_cleanly(page: object, base_url: str, path: str) -> None:
     response = page.goto(f"{base_url}/{path}")
     assert response.status == 200
@@ -59,7 +60,7 @@ def test_every_copy_button_copies_the_snippet_file(page: object, base_url: str,
     replies = sorted((site_root / "snippets" / "en" / "replies").glob("*.txt"))
     assert len(replies) == len(available(read_policy(EXAMPLE))) >= 15
     for reply in replies:
-        page.goto(f"{base_url}/toolkit/en/replies/{reply.stem}/")
+        page.goto(f"{base_url}/toolkit/en/replies/{reply.stem}.html")
         page.get_by_role("button", name="Copy reply").click()
         page.wait_for_selector("button[data-copied]")
         copied = page.evaluate("navigator.clipboard.readText()")
@@ -75,7 +76,7 @@ def test_every_copy_button_copies_the_snippet_file(page: object, base_url: str,
 def test_email_buttons_copy_html_and_text(page: object, base_url: str,
                                           site_root: Path) -> None:
     email = site_root / "snippets" / "en" / "email"
-    page.goto(f"{base_url}/toolkit/en/email/")
+    page.goto(f"{base_url}/toolkit/en/email.html")
     page.get_by_role("button", name="Copy HTML code").click()
     page.wait_for_selector("button[data-copied]")
     assert page.evaluate("navigator.clipboard.readText()") == (
@@ -113,7 +114,7 @@ def test_advisor_form_agrees_with_the_command_line(page: object, base_url: str,
     values = EXAMPLE_CASES[title]
     policy, case = run_case(values)
     expected = resolve(policy, case, locale)
-    open_case(page, f"{base_url}/toolkit/{locale}/advisor/", case)
+    open_case(page, f"{base_url}/toolkit/{locale}/advisor.html", case)
     page.locator("#sp-advisor button[type=submit]").click()
     assert page.locator("#sp-clauses li").all_inner_texts() == [
         c["text"] for c in expected.clauses]
@@ -144,7 +145,7 @@ def test_advisor_form_takes_what_the_command_takes(page: object, base_url: str,
     case = dataclasses.replace(case, amount=Decimal("42.50"), asked="exchange",
                                case_open=True)
     expected = resolve(policy, case, locale)
-    open_case(page, f"{base_url}/toolkit/{locale}/advisor/", case)
+    open_case(page, f"{base_url}/toolkit/{locale}/advisor.html", case)
     page.select_option("#sp-asked", "exchange")
     page.fill("#sp-amount", "42.50" if locale == "en" else "42,50")
     page.check("#sp-case-open")
@@ -189,16 +190,23 @@ def test_arabic_reads_right_to_left(page: object, base_url: str) -> None:
 
 def test_each_line_of_an_arabic_reply_runs_in_its_own_direction(
         page: object, base_url: str, site_root: Path) -> None:
-    page.goto(f"{base_url}/toolkit/ar/replies/return-accepted/")
+    """Every line aligns to the right, an address and a signature too; inside, each
+    keeps its own direction, and a placeholder its brackets."""
+    page.goto(f"{base_url}/toolkit/ar/replies/return-accepted.html")
     lines = page.locator("#sp-reply .sp-line")
     texts = lines.all_inner_texts()
     directions = lines.evaluate_all("ls => ls.map(l => getComputedStyle(l).direction)")
     by_text = dict(zip(texts, directions, strict=True))
     assert by_text["[[your_name]]"] == "ltr", "a placeholder line keeps its brackets"
     assert directions[0] == "rtl", "the Arabic greeting reads right to left"
-    signature = lines.filter(has_text="[[your_name]]").bounding_box()
     box = page.locator("#sp-reply").bounding_box()
-    assert signature["x"] - box["x"] < 40, "and the placeholder line starts on the left"
+    right = box["x"] + box["width"]
+    for text in ("[[your_name]]", "Unit 4, Old Mill Yard", texts[0]):
+        line = lines.filter(has_text=text).first
+        ends = line.evaluate("l => { const r = document.createRange(); r.selectNodeContents(l);"
+                             " const b = r.getBoundingClientRect(); return b.right; }")
+        assert right - ends < 40, f"{text!r} does not align to the right"
+    assert page.locator("#sp-reply bdi").filter(has_text="[[buyer_name]]").count() == 1
     shown = "\n".join(texts).replace("\u200b", "")
     body = (site_root / "snippets" / "ar" / "replies" / "return-accepted.txt").read_text(
         "utf-8")
@@ -291,8 +299,8 @@ def test_injected_payloads_never_run(browser: object, hostile_site: tuple[str, P
 
 A11Y_PAGES = [f"site/{locale}/{page}" for locale in LOCALES
               for page in ("", "policy/", "faq/", "changes/")] + [
-    "toolkit/en/", "toolkit/en/email/", "toolkit/en/advisor/",
-    "toolkit/en/replies/return-declined/", "toolkit/ar/", "toolkit/ar/advisor/"]
+    "toolkit/en/", "toolkit/en/email.html", "toolkit/en/advisor.html",
+    "toolkit/en/replies/return-declined.html", "toolkit/ar/", "toolkit/ar/advisor.html"]
 
 
 @pytest.mark.slow
@@ -330,7 +338,7 @@ def test_advisor_form_judges_a_window_in_hours_to_the_minute(page: object, base_
     case = dataclasses.replace(case, order_time=dt.time(14, 30),
                                now=dt.time.fromisoformat(now))
     expected = resolve(policy, case, "en")
-    open_case(page, f"{base_url}/toolkit/en/advisor/", case)
+    open_case(page, f"{base_url}/toolkit/en/advisor.html", case)
     page.fill("#sp-order-time", "14:30")
     page.fill("#sp-now", now)
     page.locator("#sp-advisor button[type=submit]").click()
@@ -339,3 +347,35 @@ def test_advisor_form_judges_a_window_in_hours_to_the_minute(page: object, base_
     assert shown[0] == ("Cancellation window open until 2026-10-02 14:30." if now == "14:30"
                         else "Cancellation window closed at 2026-10-02 14:30.")
     assert page.problems == []
+
+
+def test_the_toolkit_works_opened_from_the_disk(browser: object, site_root: Path) -> None:
+    """file://, as a seller opens toolkit/index.html: its front door leads to the
+    default language's overview, links lead to pages (not folder listings), search
+    finds a reply, the language selector leads to the same page in German, and the
+    copy button copies the reply."""
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    context.grant_permissions(["clipboard-read", "clipboard-write"])
+    page = context.new_page()
+    problems: list[str] = []
+    page.on("pageerror", lambda e: problems.append(str(e)))
+    page.goto((site_root / "toolkit" / "index.html").as_uri())
+    page.wait_for_url("**/toolkit/en/index.html")
+    page.locator(".md-content a", has_text="Return accepted").first.click()
+    page.wait_for_url("**/toolkit/en/replies/return-accepted.html")
+    assert page.locator("h1").inner_text().startswith("Return accepted (change of mind)")
+    page.locator(".sp-copy").first.click()
+    copied = page.evaluate("navigator.clipboard.readText()")
+    body = (site_root / "snippets/en/replies/return-accepted.txt").read_text("utf-8")
+    assert copied.strip() == body.strip()
+    german = page.locator("a.md-select__link[hreflang=de]").get_attribute("href")
+    page.goto(page.url.rsplit("/", 1)[0] + "/" + german)
+    assert page.url.endswith("/toolkit/de/replies/return-accepted.html")
+    assert page.get_attribute("html", "lang") == "de"
+    page.locator(".md-search__input").click()
+    page.keyboard.type("Rückbuchung")  # the chargeback reply
+    results = page.locator(".md-search-result__item")
+    results.first.wait_for(timeout=10_000)
+    assert results.count() >= 1
+    assert problems == []
+    context.close()

@@ -105,3 +105,21 @@ def test_csv_and_snippets_keep_the_sellers_text_exactly() -> None:
     rows = list(csv.DictReader(io.StringIO(HOSTILE["snippets/en/exports/replies.csv"],
                                            newline="")))
     assert next(r for r in rows if r["id"] == "return-accepted")["body"] == body
+
+
+def test_arabic_html_reads_right_to_left_in_every_export() -> None:
+    """Each paragraph says rtl, so an address or signature line aligns with the rest;
+    a placeholder and a link keep their own direction inside it."""
+    files = render_case(CASES["example"])
+    snippet = files["snippets/ar/replies/return-accepted.html"]
+    assert snippet.startswith('<p dir="rtl">مرحبًا <bdi>[[buyer_name]]</bdi>،</p>')
+    assert '" dir="ltr">https://fernandkiln.example/policies/ar/policy/v3/#returns</a>' in \
+        snippet
+    zendesk = json.loads(files["snippets/ar/exports/zendesk-macros.json"])["macros"][0]
+    html = zendesk["actions"][1]["value"]
+    assert html.startswith('<p dir="rtl">') and "<bdi>{{ticket.requester.first_name}}</bdi>" \
+        in html
+    gorgias = json.loads(files["snippets/ar/exports/gorgias-macros.json"])[0]
+    assert gorgias["actions"][0]["arguments"]["body_html"].startswith('<p dir="rtl">')
+    english = files["snippets/en/replies/return-accepted.html"]
+    assert "dir=" not in english and "<bdi>" not in english

@@ -17,8 +17,9 @@ def test_build_keeps_the_toolkit_out_of_the_public_site(project: Path) -> None:
     result = CliRunner().invoke(main, ["build"])
     assert result.exit_code == 0, result.output
     site, toolkit = project / "site", project / "toolkit"
-    assert (toolkit / "en" / "replies" / "return-accepted" / "index.html").is_file()
-    assert (toolkit / "en" / "advisor" / "index.html").is_file()
+    # Pages are files (the toolkit opens from the disk), not folders.
+    assert (toolkit / "en" / "replies" / "return-accepted.html").is_file()
+    assert (toolkit / "en" / "advisor.html").is_file()
     public = "\n".join(data.decode("utf-8") for name, data in tree(site).items()
                        if name.endswith((".html", ".json", ".xml"))
                        and "/assets/" not in name)

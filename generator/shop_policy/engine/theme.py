@@ -155,8 +155,13 @@ def site_config(policy: Policy, facts: Facts, base: str, nav: Nav) -> str:
                        "instead.")
 
 
-def toolkit_config(name: str, locale: str, base: str, nav: Nav, brand: bool = False) -> str:
-    """One locale's private seller toolkit, titled `name`, with its script and styles."""
+def toolkit_config(name: str, policy: Policy, locale: str, base: str, nav: Nav) -> str:
+    """One locale's private seller toolkit, titled `name`, with its script and styles.
+
+    It works opened from the disk (file://) as well as served: pages are files, not
+    folders (Material's offline plugin), search reads its index from a script, and its
+    worker runs in a frame (Material's iframe-worker shim, shipped here instead of
+    loaded from a server)."""
     config = {
         "INHERIT": base,
         "site_name": site_name(name),
@@ -164,8 +169,14 @@ def toolkit_config(name: str, locale: str, base: str, nav: Nav, brand: bool = Fa
         "site_dir": f"../toolkit/{locale}",
         "theme": {"language": theme_language(locale), "features": ["toc.follow"],
                   "custom_dir": "overrides"},
+        "plugins": ["search", "offline"],
+        "extra": {"polyfills": ["assets/iframe-worker.js"], "alternate": True,
+                  # The selector only: the private toolkit names no public address.
+                  "languages": [{k: v for k, v in language.items() if k != "url"}
+                                for language in alternates(policy, locale)],
+                  "generator": False},
         "extra_css": ["assets/shop-policy.css", "assets/toolkit.css",
-                      *(["assets/brand.css"] if brand else [])],
+                      *(["assets/brand.css"] if policy.shop.brand else [])],
         "extra_javascript": ["assets/dates.js", "assets/toolkit.js"],
         "nav": [{title: page} for title, page in nav],
     }

@@ -23,6 +23,7 @@ from shop_policy.outputs.kinds import Context, Files
 from shop_policy.outputs.replies import Reply
 from shop_policy.text.layout import text_to_html
 from shop_policy.text.placeholders import Parts, join, marker, split, token
+from shop_policy.text.translations import right_to_left
 
 HELP_DESK_VARIABLES: dict[str, dict[str, str]] = {
     "zendesk": {
@@ -40,12 +41,13 @@ _OPENS_TAG = re.compile(r"\{(?=[{%#\x00])")
 WORD_JOINER = "\u2060"
 
 
-def for_desk(parts: Parts, desk: str, *, as_html: bool = False) -> str:
-    """The parts as text (or as HTML) for `desk`: its own variables where it has one,
-    [[name]] for the other placeholders, and nothing else it would read as a tag."""
+def for_desk(parts: Parts, desk: str, *, as_html: bool = False, rtl: bool = False) -> str:
+    """The parts as text (or as HTML, right to left where `rtl`) for `desk`: its own
+    variables where it has one, [[name]] for the other placeholders, and nothing else it
+    would read as a tag."""
     text = join(parts, token)  # the placeholders stay tokens until the text is inert
     if as_html:
-        text = text_to_html(text).replace("{", "&#123;")
+        text = text_to_html(text, rtl=rtl).replace("{", "&#123;")
     else:
         text = _OPENS_TAG.sub("{" + WORD_JOINER, text)
     variables = HELP_DESK_VARIABLES[desk]
@@ -66,7 +68,8 @@ def zendesk(replies: Iterable[Reply], shop: str) -> str:
             "actions": [
                 {"field": "subject", "value": for_desk(reply.subject_parts, "zendesk")},
                 {"field": "comment_value_html",
-                 "value": for_desk(reply.body_parts, "zendesk", as_html=True)},
+                 "value": for_desk(reply.body_parts, "zendesk", as_html=True,
+                                   rtl=right_to_left(reply.locale))},
             ],
         })
     return _json({"macros": macros})
@@ -85,7 +88,8 @@ def gorgias(replies: Iterable[Reply]) -> str:
                 "type": "user",
                 "arguments": {"body_text": for_desk(reply.body_parts, "gorgias"),
                               "body_html": for_desk(reply.body_parts, "gorgias",
-                                                    as_html=True)},
+                                                    as_html=True,
+                                                    rtl=right_to_left(reply.locale))},
             }],
         })
     return _json(macros)

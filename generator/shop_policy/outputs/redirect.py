@@ -22,6 +22,14 @@ def files(ctx: Context) -> Files:
                                target=f"{default}/", lang=default)
 
 
+def toolkit_files(ctx: Context) -> Files:
+    """The toolkit's front door, which also works opened from the disk: it names the
+    default locale's page file (a folder would show a listing there)."""
+    default = ctx.policy.shop.default_locale
+    yield "index.html", render(ctx.env, "site/redirect.html.j2", shop=ctx.policy.shop.name,
+                               target=f"{default}/index.html", lang=default)
+
+
 def not_found(ctx: Context) -> Files:
     """site/404.html, which hosts such as GitHub Pages or Netlify serve for any unknown
     address: the shop's name, then in every language "page not found" and a link to the

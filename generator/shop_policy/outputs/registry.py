@@ -44,7 +44,8 @@ OUTPUTS: tuple[Output, ...] = (
     Output("text-expander exports", "snippets", expanders.files),
     Output("seller toolkit", "site_src", toolkit.files, checked=True),
     Output("seller toolkit config", "site_src", toolkit.config),
-    Output("seller toolkit's front door", "toolkit", redirect.files, per_locale=False),
+    Output("seller toolkit's front door", "toolkit", redirect.toolkit_files,
+           per_locale=False),
 )
 
 

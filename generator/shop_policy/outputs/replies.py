@@ -25,6 +25,7 @@ from shop_policy.text.facts import Facts
 from shop_policy.text.labels import N_
 from shop_policy.text.layout import one_line, text_to_html, tidy
 from shop_policy.text.placeholders import PLACEHOLDERS, Parts, join, split, token
+from shop_policy.text.translations import right_to_left
 
 if TYPE_CHECKING:
     from shop_policy.outputs.kinds import Context, Files
@@ -61,7 +62,7 @@ class Reply:
 
     @cached_property
     def html(self) -> str:
-        return text_to_html(self.body)
+        return text_to_html(self.body, rtl=right_to_left(self.locale))
 
 
 def _never(policy: Policy) -> str | None:

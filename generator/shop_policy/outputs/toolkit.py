@@ -67,6 +67,7 @@ def files(ctx: Context) -> Files:
             ctx.env, "toolkit/reply.md.j2", reply=reply, dates=_dates(reply, locale))
     for asset in ASSETS:
         yield f"{root}/assets/{asset}", static(asset)
+    yield f"{root}/assets/iframe-worker.js", static("vendor", "iframe-worker.js")
 
 
 # The placeholders that come from the case's dates.
@@ -89,8 +90,8 @@ def config(ctx: Context) -> Files:
            (_(N_("Replies")), [f"replies/{spec.id}.md" for spec in SPECS
                                if spec.ruled_out(ctx.policy) is None])]
     name = f"{ctx.policy.shop.name} · {_(N_('Seller toolkit'))}"
-    yield toolkit_config_name(ctx.locale), toolkit_config(name, ctx.locale, ctx.base, nav,
-                                                          ctx.policy.shop.brand is not None)
+    yield toolkit_config_name(ctx.locale), toolkit_config(name, ctx.policy, ctx.locale,
+                                                          ctx.base, nav)
 
 
 def _preview_page(snippet: str, facts: Facts) -> str:

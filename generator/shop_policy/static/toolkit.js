@@ -334,7 +334,7 @@
         return { text: data.texts.resolutions[id], id: id };
       }));
       fill(document.getElementById("sp-replies"), advice.replies.map(function (id) {
-        return { text: data.titles[id], id: id, href: "../replies/" + id + "/" };
+        return { text: data.titles[id], id: id, href: "replies/" + id + ".html" };
       }));
       showFilled(data, c, advice);
     });

@@ -35,15 +35,26 @@ def tidy(text: Any) -> str:
 
 
 _URL = re.compile(r"https://[^\s<>\"\x00]+")
+# A placeholder, as [[name]] or as the reply's token (NUL, name, NUL).
+_PLACEHOLDER = re.compile(r"\[\[[a-z_]+\]\]|\x00[a-z_]+\x00")
 
 
-def _linkify(escaped: str) -> str:
-    return _URL.sub(lambda m: f'<a href="{m.group(0)}">{m.group(0)}</a>', escaped)
+def _inline(line: str, rtl: bool) -> str:
+    """One escaped line, its addresses linked. Right to left, a link and a placeholder
+    each keep their own direction (a link with dir="ltr" is isolated, as <bdi> is), so
+    "[[order_number]]" keeps its brackets and a web address its final "/"."""
+    escaped = html.escape(line, quote=False)
+    if rtl:
+        escaped = _PLACEHOLDER.sub(lambda m: f"<bdi>{m.group(0)}</bdi>", escaped)
+    link = '<a href="{0}" dir="ltr">{0}</a>' if rtl else '<a href="{0}">{0}</a>'
+    return _URL.sub(lambda m: link.format(m.group(0)), escaped)
 
 
-def text_to_html(text: str) -> str:
+def text_to_html(text: str, *, rtl: bool = False) -> str:
     """The same reply as simple HTML for help desks with a rich-text editor (placeholder
-    tokens pass through as they are)."""
+    tokens pass through as they are). Right to left, each paragraph and list says so,
+    so that every line of it, an address or a signature too, aligns to the right."""
+    direction = ' dir="rtl"' if rtl else ""
     out = []
     for block in text.strip("\n").split("\n\n"):
         lines = block.split("\n")
@@ -56,11 +67,9 @@ def text_to_html(text: str) -> str:
                 groups.append((is_item, [line]))
         for is_item, group in groups:
             if is_item:
-                lis = "".join(f"<li>{_linkify(html.escape(item[2:], quote=False))}</li>"
-                              for item in group)
-                out.append(f"<ul>{lis}</ul>")
+                lis = "".join(f"<li>{_inline(item[2:], rtl)}</li>" for item in group)
+                out.append(f"<ul{direction}>{lis}</ul>")
             else:
-                body = "<br>\n".join(_linkify(html.escape(line.strip(), quote=False))
-                                     for line in group)
-                out.append(f"<p>{body}</p>")
+                body = "<br>\n".join(_inline(line.strip(), rtl) for line in group)
+                out.append(f"<p{direction}>{body}</p>")
     return "\n".join(out) + "\n"

@@ -75,7 +75,15 @@ def lines(text: str) -> Markup:
     an Arabic reply, a line that is only an address or a [[placeholder]] still reads
     left to right (a single text block would turn its brackets round)."""
     line = Markup('<span class="sp-line" dir="auto">{}</span>')
-    return Markup("").join(line.format(part) for part in str(text).rstrip("\n").split("\n"))
+    return Markup("").join(line.format(_isolated_placeholders(part))
+                           for part in str(text).rstrip("\n").split("\n"))
+
+
+def _isolated_placeholders(line: str) -> Markup:
+    """The line, escaped, each [[placeholder]] in a <bdi> of its own."""
+    parts = re.split(r"(\[\[[a-z_]+\]\])", line)
+    return Markup("").join(Markup("<bdi>{}</bdi>").format(part) if index % 2 else
+                           escape(part) for index, part in enumerate(parts))
 
 
 @pass_context
