@@ -3,6 +3,7 @@ Playwright. Without a Chromium these tests fail, naming the command that install
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -61,8 +62,14 @@ def test_every_copy_button_copies_the_snippet_file(page: object, base_url: str,
     assert len(replies) == len(available(read_policy(EXAMPLE))) >= 15
     for reply in replies:
         page.goto(f"{base_url}/toolkit/en/replies/{reply.stem}.html")
+        page.evaluate("sessionStorage.clear()")
+        # Placeholders still open: the first press only warns, the second copies.
+        page.get_by_role("button", name="Copy reply").click()
+        assert page.locator(".sp-warning").inner_text().startswith("Still to fill in: [[")
+        assert page.locator("button[data-copied]").count() == 0
         page.get_by_role("button", name="Copy reply").click()
         page.wait_for_selector("button[data-copied]")
+        assert page.locator(".sp-warning").inner_text() == ""
         copied = page.evaluate("navigator.clipboard.readText()")
         assert copied == reply.read_text("utf-8"), reply.name
         html = page.evaluate("""async () => {
@@ -365,6 +372,8 @@ def test_the_toolkit_works_opened_from_the_disk(browser: object, site_root: Path
     page.wait_for_url("**/toolkit/en/replies/return-accepted.html")
     assert page.locator("h1").inner_text().startswith("Return accepted (change of mind)")
     page.locator(".sp-copy").first.click()
+    page.locator(".sp-copy").first.click()  # the first press warns of open placeholders
+    page.wait_for_selector("button[data-copied]")
     copied = page.evaluate("navigator.clipboard.readText()")
     body = (site_root / "snippets/en/replies/return-accepted.txt").read_text("utf-8")
     assert copied.strip() == body.strip()
@@ -378,4 +387,41 @@ def test_the_toolkit_works_opened_from_the_disk(browser: object, site_root: Path
     results.first.wait_for(timeout=10_000)
     assert results.count() >= 1
     assert problems == []
+    context.close()
+
+
+@pytest.mark.parametrize("locale", ["en", "ar"])
+def test_the_case_values_fill_every_reply_before_copying(
+        browser: object, base_url: str, site_root: Path, locale: str) -> None:
+    """Typed once on one page, the case's values fill the reply shown and copied, on that
+    page and the next; dates read in the page's language; nothing is left to warn of."""
+    context = browser.new_context(viewport={"width": 390, "height": 900})
+    context.grant_permissions(["clipboard-read", "clipboard-write"])
+    page = context.new_page()
+    page.goto(f"{base_url}/toolkit/{locale}/replies/return-accepted.html")
+    values = {"buyer_name": "Aoife", "order_number": "FK-1042", "your_name": "Niamh"}
+    for name, value in values.items():
+        page.fill(f".sp-fill__form input[name={name}]", value)
+    shown = page.locator("#sp-reply").inner_text()
+    assert "Aoife" in shown and "[[buyer_name]]" not in shown
+    page.get_by_role("button", name=re.compile("Copy reply|نسخ")).first.click()
+    page.wait_for_selector("button[data-copied]")
+    body = (site_root / "snippets" / locale / "replies" / "return-accepted.txt").read_text(
+        "utf-8")
+    expected = body
+    for name, value in values.items():
+        expected = expected.replace(f"[[{name}]]", value)
+    assert page.evaluate("navigator.clipboard.readText()") == expected
+    html = page.evaluate("""async () => {
+        const items = await navigator.clipboard.read();
+        return await (await items[0].getType('text/html')).text();
+    }""")
+    assert "Aoife" in html and "Niamh" in html and "[[" not in html
+    # The next reply is filled as well, its dates in the page's language.
+    page.goto(f"{base_url}/toolkit/{locale}/replies/not-received.html")
+    page.fill(".sp-fill__form input[name=shipped_date]", "2026-11-03")
+    text = page.locator("#sp-reply").inner_text()
+    assert "Aoife" in text
+    assert ("November 3, 2026" in text) if locale == "en" else ("2026-11-03" not in text)
+    assert page.evaluate("document.documentElement.scrollWidth") <= 390
     context.close()

@@ -52,6 +52,10 @@ class Reply:
     body_parts: Parts
     note: str
 
+    @property
+    def group(self) -> str:
+        return SPEC_BY_ID[self.id].group
+
     @cached_property
     def subject(self) -> str:
         return join(self.subject_parts)

@@ -13,7 +13,7 @@ from shop_policy.engine.theme import toolkit_config, toolkit_config_name
 from shop_policy.outputs.advisor_page import advisor_data
 from shop_policy.outputs.exports import HELP_DESK_VARIABLES
 from shop_policy.outputs.kinds import Context, Files
-from shop_policy.outputs.replies import SPECS, Reply, reply_title, ruled_out
+from shop_policy.outputs.replies import GROUPS, SPECS, Reply, reply_title, ruled_out
 from shop_policy.resources import static
 from shop_policy.text import labels
 from shop_policy.text.facts import Facts
@@ -48,8 +48,11 @@ def files(ctx: Context) -> Files:
     replies = ctx.replies
     missing = [(reply_title(ctx.env, spec, policy, ctx.facts), reason)
                for spec, reason in ruled_out(policy)]
+    groups = [(group, title) for group, title in GROUPS.items()
+              if any(reply.group == group for reply in replies)]
     yield f"{root}/index.md", render(
-        ctx.env, "toolkit/index.md.j2", replies=replies, missing=missing,
+        ctx.env, "toolkit/index.md.j2", replies=replies, missing=missing, groups=groups,
+        fields=_fields(PLACEHOLDERS, locale),
         placeholders=list(PLACEHOLDERS.items()), desks=HELP_DESK_VARIABLES)
     html, text = ctx.email("order-confirmation.html"), ctx.email("order-confirmation.txt")
     yield f"{root}/email.md", render(ctx.env, "toolkit/email.md.j2", email_html=html,
@@ -63,11 +66,20 @@ def files(ctx: Context) -> Files:
         asked=[(a, gettext(ASKED_LABELS[a])) for a in ASKED],
         data=advisor_data(ctx))
     for reply in replies:
+        used = set(reply.subject_parts[1::2]) | set(reply.body_parts[1::2])
         yield f"{root}/replies/{reply.id}.md", render(
-            ctx.env, "toolkit/reply.md.j2", reply=reply, dates=_dates(reply, locale))
+            ctx.env, "toolkit/reply.md.j2", reply=reply, dates=_dates(reply, locale),
+            fields=_fields([name for name in PLACEHOLDERS if name in used], locale))
     for asset in ASSETS:
         yield f"{root}/assets/{asset}", static(asset)
     yield f"{root}/assets/iframe-worker.js", static("vendor", "iframe-worker.js")
+
+
+def _fields(names: object, locale: str) -> list[tuple[str, str]]:
+    """(placeholder, its label) for the fill-in fields: what it stands for, capitalised."""
+    gettext = translations(locale).gettext
+    labels_ = [(name, gettext(PLACEHOLDERS[name])) for name in names]
+    return [(name, label[:1].upper() + label[1:]) for name, label in labels_]
 
 
 # The placeholders that come from the case's dates.

@@ -12,9 +12,91 @@
     return element ? JSON.parse(element.textContent) : null;
   }
 
+  // The case's values, typed once into the fill-in fields, kept for this browser tab:
+  // they fill every [[placeholder]] shown and copied on every page of the toolkit.
+  var CASE = "shop-policy-case";
+
+  function caseValues() {
+    try { return JSON.parse(window.sessionStorage.getItem(CASE)) || {}; } catch (e) { return {}; }
+  }
+
+  function saveCase(values) {
+    try { window.sessionStorage.setItem(CASE, JSON.stringify(values)); } catch (e) { /* private mode */ }
+  }
+
+  // A value as the reply shows it: a date in the page's language.
+  function shownValue(name, value) {
+    if (!value || !/_date$/.test(name)) { return value || ""; }
+    return new Intl.DateTimeFormat(document.documentElement.lang,
+      { dateStyle: "long", timeZone: "UTC" }).format(new Date(parseDate(value)));
+  }
+
+  function escapeHtml(text) {
+    return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;")
+      .replace(/"/g, "&quot;");
+  }
+
+  // `text` with each placeholder the seller filled in replaced by its value (escaped for
+  // HTML), and the names of those still open.
+  function fillIn(text, asHtml) {
+    var values = caseValues();
+    var open = [];
+    var out = text.replace(/\[\[([a-z_]+)\]\]/g, function (marker, name) {
+      var value = shownValue(name, values[name]);
+      if (!value) {
+        if (open.indexOf(name) < 0) { open.push(name); }
+        return marker;
+      }
+      return asHtml ? escapeHtml(value) : value;
+    });
+    return { text: out, open: open };
+  }
+
+  function showCase() {
+    var values = caseValues();
+    document.querySelectorAll(".sp-ph").forEach(function (element) {
+      var value = shownValue(element.dataset.name, values[element.dataset.name]);
+      element.textContent = value || "[[" + element.dataset.name + "]]";
+      element.classList.toggle("sp-ph--filled", Boolean(value));
+    });
+    document.querySelectorAll(".sp-fill__form input").forEach(function (input) {
+      if (document.activeElement !== input) { input.value = values[input.name] || ""; }
+    });
+  }
+
+  function setupFill(form) {
+    form.addEventListener("input", function (event) {
+      var values = caseValues();
+      values[event.target.name] = event.target.value;
+      saveCase(values);
+      showCase();
+    });
+    form.addEventListener("submit", function (event) { event.preventDefault(); });
+  }
+
   function copy(button) {
     var text = button.dataset.text ? readJson(button.dataset.text) : null;
     var html = button.dataset.html ? readJson(button.dataset.html) : null;
+    var warning = document.querySelector(".sp-warning");
+    if (button.dataset.warn) {
+      var plain = text !== null ? fillIn(text, false) : null;
+      var rich = html !== null ? fillIn(html, true) : null;
+      var open = (plain ? plain.open : []).concat(rich ? rich.open : [])
+        .filter(function (name, index, all) { return all.indexOf(name) === index; });
+      if (open.length && button.dataset.warned !== "true") {
+        // Warned once: a second press copies it as it is.
+        button.dataset.warned = "true";
+        if (warning) {
+          warning.textContent = button.dataset.warn.replace("@@names@@", open.map(
+            function (name) { return "[[" + name + "]]"; }).join(", "));
+        }
+        return Promise.resolve();
+      }
+      text = plain ? plain.text : null;
+      html = rich ? rich.text : null;
+    }
+    delete button.dataset.warned;
+    if (warning) { warning.textContent = ""; }
     var done = function () {
       var label = button.textContent;
       button.textContent = button.dataset.done || "Copied";
@@ -348,6 +430,8 @@
   function init() {
     var form = document.getElementById("sp-advisor");
     if (form) { setupAdvisor(form); }
+    document.querySelectorAll(".sp-fill__form").forEach(setupFill);
+    showCase();
   }
   if (document.readyState === "loading") {
     document.addEventListener("DOMContentLoaded", init);

@@ -80,10 +80,12 @@ def lines(text: str) -> Markup:
 
 
 def _isolated_placeholders(line: str) -> Markup:
-    """The line, escaped, each [[placeholder]] in a <bdi> of its own."""
-    parts = re.split(r"(\[\[[a-z_]+\]\])", line)
-    return Markup("").join(Markup("<bdi>{}</bdi>").format(part) if index % 2 else
-                           escape(part) for index, part in enumerate(parts))
+    """The line, escaped, each [[placeholder]] in a <bdi> of its own, named for the
+    toolkit's fill-in fields (toolkit.js writes the seller's value into it)."""
+    parts = re.split(r"\[\[([a-z_]+)\]\]", line)
+    placeholder = Markup('<bdi class="sp-ph" data-name="{0}">[[{0}]]</bdi>')
+    return Markup("").join(placeholder.format(part) if index % 2 else escape(part)
+                           for index, part in enumerate(parts))
 
 
 @pass_context
