@@ -425,3 +425,49 @@ def test_the_case_values_fill_every_reply_before_copying(
     assert ("November 3, 2026" in text) if locale == "en" else ("2026-11-03" not in text)
     assert page.evaluate("document.documentElement.scrollWidth") <= 390
     context.close()
+
+
+@pytest.mark.parametrize(("locale", "width"), [("en", 1280), ("ar", 390)])
+def test_the_advisor_says_which_date_conflicts_and_keeps_its_state(
+        browser: object, base_url: str, locale: str, width: int) -> None:
+    """A dispatch before the order marks that field and says so next to the button, with
+    no empty headings; the form's state is in the address, so it survives a reply's link
+    and the way back; "judge the case on" starts at the seller's own day."""
+    from shop_policy.casework.wording import DATE_CONFLICTS
+    from shop_policy.text.translations import translations
+
+    context = browser.new_context(viewport={"width": width, "height": 900})
+    page = context.new_page()
+    page.goto(f"{base_url}/toolkit/{locale}/advisor.html")
+    local_today = page.evaluate("(d => [d.getFullYear(), d.getMonth() + 1, d.getDate()]"
+                                ".map(n => String(n).padStart(2, '0')).join('-'))(new Date())")
+    assert page.input_value("#sp-today") == local_today
+    page.fill("#sp-order", "2026-11-20")
+    page.fill("#sp-shipped", "2026-11-10")
+    page.fill("#sp-today", "2026-11-26")
+    page.locator("#sp-advisor button[type=submit]").click()
+    error = page.locator("#sp-error")
+    said = translations(locale).gettext(DATE_CONFLICTS["shipped_before_order"])
+    assert error.is_visible() and error.inner_text().startswith(said)
+    assert page.get_attribute("#sp-shipped", "aria-invalid") == "true"
+    assert page.evaluate("document.activeElement.id") == "sp-shipped"
+    assert page.locator("#sp-advice").is_hidden()
+    box = error.bounding_box()
+    assert 0 <= box["y"] < 900, "the message is on screen"
+    assert page.evaluate("document.documentElement.scrollWidth") <= width
+
+    page.fill("#sp-shipped", "2026-11-21")
+    page.select_option("#sp-reason", "not_received")
+    page.locator("#sp-advisor button[type=submit]").click()
+    assert page.get_attribute("#sp-shipped", "aria-invalid") is None
+    assert error.is_hidden()
+    first = page.locator("#sp-replies a").first
+    reply = first.get_attribute("href")
+    first.click()
+    page.wait_for_url(f"**/toolkit/{locale}/{reply}")
+    page.go_back()
+    page.wait_for_selector("#sp-replies a")
+    assert page.input_value("#sp-shipped") == "2026-11-21"
+    assert page.input_value("#sp-reason") == "not_received"
+    assert page.locator("#sp-replies a").first.get_attribute("href") == reply
+    context.close()

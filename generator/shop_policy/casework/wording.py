@@ -83,6 +83,13 @@ CLAUSES = {
 }
 INVALID_DATES = N_("Check the dates: the order comes first, then the dispatch, then the "
                    "delivery, and none can be after the day you judge the case on.")
+# What conflicts, said at the field that conflicts (the toolkit's advisor form).
+DATE_CONFLICTS = {
+    "shipped_before_order": N_("The dispatch date is before the order date."),
+    "delivered_before_shipped": N_("The delivery date is before the dispatch date."),
+    "delivered_without_shipped": N_("A delivery date needs a dispatch date too."),
+    "after_today": N_("This date is after the day you judge the case on."),
+}
 START_WORDS = {"delivery": N_("delivery"), "dispatch": N_("dispatch")}
 
 
@@ -112,6 +119,7 @@ def messages(locale: str, translations: Any) -> dict[str, Any]:
         "starts": {k: translations.gettext(v) for k, v in START_WORDS.items()},
         "resolutions": {k: translations.gettext(v) for k, v in RESOLUTIONS.items()},
         "invalid": translations.gettext(INVALID_DATES),
+        "conflicts": {k: translations.gettext(v) for k, v in DATE_CONFLICTS.items()},
     }
 
 

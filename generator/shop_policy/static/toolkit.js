@@ -376,12 +376,63 @@
     });
   }
 
+  // The seller's own calendar day (not UTC's), as "2026-12-02".
+  function localToday() {
+    var now = new Date();
+    var pad = function (n) { return (n < 10 ? "0" : "") + n; };
+    return now.getFullYear() + "-" + pad(now.getMonth() + 1) + "-" + pad(now.getDate());
+  }
+
+  // The first date that conflicts with another, as [field name, what conflicts], or null.
+  function dateConflict(c) {
+    if (c.delivered !== null && c.shipped === null) {
+      return ["delivered_date", "delivered_without_shipped"];
+    }
+    if (c.shipped !== null && c.shipped < c.order) { return ["shipped_date", "shipped_before_order"]; }
+    if (c.delivered !== null && c.delivered < c.shipped) {
+      return ["delivered_date", "delivered_before_shipped"];
+    }
+    var late = [["order_date", c.order], ["shipped_date", c.shipped],
+                ["delivered_date", c.delivered]].filter(function (row) {
+      return row[1] !== null && row[1] > c.today;
+    });
+    return late.length ? [late[0][0], "after_today"] : null;
+  }
+
+  // The form's state in the address (#order_date=...), so that it survives following a
+  // reply's link and coming back.
+  function saveState(form) {
+    var params = new URLSearchParams();
+    Array.prototype.forEach.call(form.elements, function (field) {
+      if (!field.name) { return; }
+      if (field.type === "checkbox") {
+        if (field.checked) { params.set(field.name, "1"); }
+      } else if (field.value) {
+        params.set(field.name, field.value);
+      }
+    });
+    window.history.replaceState(null, "", "#" + params.toString());
+  }
+
+  function restoreState(form) {
+    var params = new URLSearchParams(window.location.hash.slice(1));
+    if (!params.get("order_date")) { return false; }
+    params.forEach(function (value, name) {
+      var field = form.elements[name];
+      if (!field || !field.name) { return; }
+      if (field.type === "checkbox") { field.checked = value === "1"; } else { field.value = value; }
+    });
+    return true;
+  }
+
   function setupAdvisor(form) {
     var data = readJson("sp-advisor-data");
     var today = document.getElementById("sp-today");
-    if (!today.value) { today.value = new Date().toISOString().slice(0, 10); }
+    var restored = restoreState(form);
+    if (!today.value) { today.value = localToday(); }
     form.addEventListener("submit", function (event) {
       event.preventDefault();
+      saveState(form);
       var value = function (name) { return form.elements[name].value; };
       var c = {
         order: parseDate(value("order_date")), shipped: parseDate(value("shipped_date")),
@@ -395,14 +446,23 @@
       };
       if (c.amount !== null && !(c.amount > 0)) { c.amount = null; }
       var error = document.getElementById("sp-error");
-      var known = [c.order, c.shipped, c.delivered].filter(function (d) { return d !== null; });
-      var ordered = c.order !== null && c.today !== null &&
-        (c.delivered === null || c.shipped !== null) &&
-        known.every(function (d, i) { return i === 0 || known[i - 1] <= d; }) &&
-        known[known.length - 1] <= c.today;
-      document.getElementById("sp-advice").hidden = false;
+      var conflict = c.order !== null && c.today !== null ? dateConflict(c) : ["order_date", null];
+      var ordered = conflict === null;
+      Array.prototype.forEach.call(form.querySelectorAll("[aria-invalid]"), function (field) {
+        field.removeAttribute("aria-invalid");
+      });
+      document.getElementById("sp-advice").hidden = !ordered;
       error.hidden = ordered;
-      error.textContent = ordered ? "" : data.texts.invalid;
+      error.textContent = ordered ? "" : (conflict[1] ? data.texts.conflicts[conflict[1]] + " " : "") +
+        data.texts.invalid;
+      if (!ordered) {
+        // Said where the seller is looking: at the field, which is marked and focused.
+        var field = form.elements[conflict[0]];
+        field.setAttribute("aria-invalid", "true");
+        field.setAttribute("aria-describedby", "sp-error");
+        field.focus();
+        error.scrollIntoView({ block: "nearest" });
+      }
       ["sp-clauses", "sp-resolutions", "sp-replies", "sp-filled", "sp-evidence"]
         .forEach(function (id) {
         document.getElementById(id).textContent = "";
@@ -420,6 +480,7 @@
       }));
       showFilled(data, c, advice);
     });
+    if (restored) { form.requestSubmit(); }
   }
 
   document.addEventListener("click", function (event) {
