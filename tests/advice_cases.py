@@ -18,24 +18,24 @@ CASES = {
     "an order placed under version 2 is judged by its 21 days, not today's 30": (
         "example", "2025-06-01", "2025-06-02", "2025-06-05", "2025-06-30", "change_of_mind",
         "unused", "own_shop",
-        [None, "Return window closed 4 days ago (2025-06-26).", None,
-         "On the order date, version 2 of the policy applied (in effect from 2025-04-01)."],
+        [None, "Return window closed 4 days ago (June 26, 2025).", None,
+         "On the order date, version 2 of the policy applied (in effect from April 1, 2025)."],
         ["decline_return", "partial_refund_goodwill"],
         ["return-declined", "goodwill-after-window"]),
     "cancel a month after shipment, return window still open": (
         "example", "2026-10-25", "2026-10-27", "2026-10-31", "2026-11-26", "change_of_mind",
         "unused", "etsy",
-        ["Cancellation window closed 31 days ago (2026-10-26).",
-         "Return window open until 2026-11-30.",
-         "Window to report damage or faults open until 2026-11-30."],
+        ["Cancellation window closed 31 days ago (October 26, 2026).",
+         "Return window open until November 30, 2026.",
+         "Window to report damage or faults open until November 30, 2026."],
         ["return_refund", "store_credit", "exchange"],
         ["return-accepted", "offer-store-credit"]),
     "cancel two months after shipment on Etsy: decline; Etsy takes no case for that": (
         "example", "2026-09-20", "2026-09-22", "2026-09-25", "2026-11-26", "change_of_mind",
         "unused", "etsy",
-        ["Cancellation window closed 66 days ago (2026-09-21).",
-         "Return window closed 32 days ago (2026-10-25).",
-         "Window to report damage or faults closed 32 days ago (2026-10-25)."],
+        ["Cancellation window closed 66 days ago (September 21, 2026).",
+         "Return window closed 32 days ago (October 25, 2026).",
+         "Window to report damage or faults closed 32 days ago (October 25, 2026)."],
         ["decline_return", "partial_refund_goodwill"],
         ["return-declined", "goodwill-after-window"]),
     "same on the own shop: no marketplace case": (
@@ -46,29 +46,30 @@ CASES = {
     "cancel on the day of the order": (
         "example", "2026-11-26", None, None, "2026-11-26", "change_of_mind", "unused",
         "own_shop",
-        ["Cancellation window open until 2026-11-27.",
+        ["Cancellation window open until November 27, 2026.",
          "Return window not started yet: it counts from delivery.",
          "Window to report damage or faults counts from delivery."],
         ["cancel_refund"], ["cancel-ask-reason", "cancel-accepted"]),
     "cancel three days after ordering, not yet dispatched": (
         "example", "2026-11-23", None, None, "2026-11-26", "change_of_mind", "unused",
-        "own_shop", ["Cancellation window closed 2 days ago (2026-11-24)."],
+        "own_shop", ["Cancellation window closed 2 days ago (November 24, 2026)."],
         ["decline_cancel", "wait_for_delivery"],
         ["ask-reason-after-dispatch", "cancel-too-late", "custom-order-started"]),
     "cancel inside 24 hours but already dispatched, on eBay: no case to prepare": (
         "example", "2026-11-25", "2026-11-25", None, "2026-11-26", "change_of_mind", "unused",
         "ebay",
-        ["The order was dispatched on 2026-11-25: it can no longer be cancelled."],
+        ["The order was dispatched on November 25, 2026: it can no longer be cancelled."],
         ["decline_cancel", "wait_for_delivery"],
         ["ask-reason-after-dispatch", "cancel-too-late"]),
     "damaged, reported in time": (
         "example", "2026-11-10", "2026-11-12", "2026-11-15", "2026-11-20", "damaged",
         "unused", "own_shop",
-        [None, None, "Window to report damage or faults open until 2026-12-15."],
+        [None, None, "Window to report damage or faults open until December 15, 2026."],
         ["replacement", "refund", "partial_refund"], ["damaged-item", "offer-partial-refund"]),
     "damaged, reported late on Etsy": (
         "example", "2026-09-28", "2026-09-29", "2026-10-01", "2026-11-26", "damaged", "used",
-        "etsy", [None, None, "Window to report damage or faults closed 26 days ago (2026-10-31)."],
+        "etsy",
+        [None, None, "Window to report damage or faults closed 26 days ago (October 31, 2026)."],
         ["late_report", "replacement", "refund", "partial_refund", "prepare_escalation"],
         ["damaged-item", "escalation-etsy"]),
     "not as described, in time": (
@@ -118,7 +119,7 @@ CASES = {
         ["cancel_refund"], ["cancel-ask-reason", "cancel-accepted"]),
     "return window counted from dispatch": (
         "fees", "2026-09-30", "2026-10-01", "2026-10-03", "2026-11-26", "change_of_mind",
-        "unused", "etsy", [None, "Return window open until 2026-11-30."],
+        "unused", "etsy", [None, "Return window open until November 30, 2026."],
         ["return_store_credit", "offer_refund", "exchange"], ["return-accepted"]),
     "no store credit, no partial refunds: a plain return": (
         "minimal", "2026-11-01", "2026-11-02", "2026-11-05", "2026-11-10", "change_of_mind",
@@ -126,13 +127,13 @@ CASES = {
     "last day of the return window": (
         "example", "2026-10-20", "2026-10-22", "2026-10-27", "2026-11-26", "change_of_mind",
         "unused", "own_shop",
-        [None, "Return window open: today is the last day (2026-11-26).",
-         "Window to report damage or faults open: today is the last day (2026-11-26)."],
+        [None, "Return window open: today is the last day (November 26, 2026).",
+         "Window to report damage or faults open: today is the last day (November 26, 2026)."],
         ["return_refund", "store_credit", "exchange"],
         ["return-accepted", "offer-store-credit"]),
     "one day after the return window": (
         "example", "2026-10-20", "2026-10-22", "2026-10-27", "2026-11-27", "change_of_mind",
-        "unused", "own_shop", [None, "Return window closed 1 day ago (2026-11-26)."],
+        "unused", "own_shop", [None, "Return window closed 1 day ago (November 26, 2026)."],
         ["decline_return", "partial_refund_goodwill"],
         ["return-declined", "goodwill-after-window"]),
 }

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 from pathlib import Path
 
 import pytest
+from babel.dates import format_date
 from click.testing import CliRunner
 
 from shop_policy.casework.advisor import Case, advise
@@ -43,7 +45,7 @@ def test_cli_text_answer_fills_in_known_dates() -> None:
         "--shipped", "2026-09-22", "--delivered", "2026-09-25", "--today", "2026-11-26",
         "--reason", "change_of_mind", "--marketplace", "etsy"])
     assert result.exit_code == 0, result.output
-    assert "  - Return window closed 32 days ago (2026-10-25)." in result.output
+    assert "  - Return window closed 32 days ago (October 25, 2026)." in result.output
     assert "Replies to send: return-declined, goodwill-after-window\n" in result.output
     assert "Your order was delivered on September 25, 2026," in result.output
     assert "[[order_number]]" in result.output
@@ -64,7 +66,7 @@ def test_cli_json_answer() -> None:
     assert [r["id"] for r in data["replies"]] == ["cancel-ask-reason", "cancel-accepted"]
     assert data["clauses"][0] == {"window": "cancel", "state": "open", "end": "2026-11-27",
                                   "days": 1, "text": "Cancellation window open until "
-                                  "2026-11-27."}
+                                  "November 27, 2026."}
     assert data["resolutions"] == [{"id": "cancel_refund",
                                     "text": "Cancel the order and refund it in full."}]
 
@@ -109,7 +111,7 @@ def test_escalation_names_the_version_in_effect_on_the_order_date() -> None:
                 reason="damaged", marketplace="etsy")
     result = resolve(policy, case, "en")
     assert result.clauses[3]["text"] == ("On the order date, version 2 of the policy applied "
-                                         "(in effect from 2025-04-01).")
+                                         "(in effect from April 1, 2025).")
     etsy = next(r for r in result.replies if r.id == "escalation-etsy")
     assert "version 2 of our policy applied" in etsy.body
     assert ("- the policy as published on the order date (version 2, in effect from "
@@ -129,6 +131,8 @@ def test_advice_in_every_language(locale: str) -> None:
     result = resolve(policy, case, locale)
     for clause in result.clauses:
         assert "{" not in clause["text"] and clause["text"]
-    assert "32" in result.clauses[1]["text"] and "2026-10-25" in result.clauses[1]["text"]
+    assert "32" in result.clauses[1]["text"] and "2026-10-25" not in result.clauses[1]["text"]
+    # The day in the language's own long form, as Babel writes it.
+    assert format_date(dt.date(2026, 10, 25), "long", locale=locale) in result.clauses[1]["text"]
     assert [r.id for r in result.replies] == ["return-declined", "goodwill-after-window"]
     assert "[[order_number]]" in result.replies[0].subject

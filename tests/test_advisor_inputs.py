@@ -98,8 +98,8 @@ def test_a_cancellation_window_in_hours_is_judged_to_the_minute() -> None:
         return next(c for c in answer["clauses"] if c["window"] == "cancel")
 
     assert cancel("2026-10-02T14:30")["text"] == \
-        "Cancellation window open until 2026-10-02 14:30."
+        "Cancellation window open until October 2, 2026 14:30."
     assert cancel("2026-10-02T14:31")["text"] == \
-        "Cancellation window closed at 2026-10-02 14:30."
+        "Cancellation window closed at October 2, 2026 14:30."
     # Without the times, the day count: the whole next day is still in.
     assert cancel("2026-10-02")["state"] == "open"

@@ -351,8 +351,8 @@ def test_advisor_form_judges_a_window_in_hours_to_the_minute(page: object, base_
     page.locator("#sp-advisor button[type=submit]").click()
     shown = page.locator("#sp-clauses li").all_inner_texts()
     assert shown == [c["text"] for c in expected.clauses]
-    assert shown[0] == ("Cancellation window open until 2026-10-02 14:30." if now == "14:30"
-                        else "Cancellation window closed at 2026-10-02 14:30.")
+    assert shown[0] == ("Cancellation window open until October 2, 2026 14:30." if now == "14:30"
+                        else "Cancellation window closed at October 2, 2026 14:30.")
     assert page.problems == []
 
 

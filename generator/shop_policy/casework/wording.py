@@ -6,9 +6,11 @@ the same translated texts, with one form per plural category of the locale.
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any
 
 from babel import Locale
+from babel.dates import format_date
 
 from shop_policy.text.labels import N_, NP_
 
@@ -133,8 +135,20 @@ def clause_text(clause: dict[str, Any], texts: dict[str, Any], locale: str) -> s
     category = Locale.parse(locale).plural_form(days) if days is not None else "other"
     template = forms.get(category, forms["other"])
     start = clause.get("start")
-    return (template.replace("{end}", str(clause.get("end", "")))
+    return (template.replace("{end}", long_date(str(clause.get("end", "")), locale))
             .replace("{days}", str(days if days is not None else ""))
             .replace("{start}", texts["starts"][start] if start else "")
             .replace("{version}", str(clause.get("version", "")))
-            .replace("{since}", str(clause.get("since", ""))))
+            .replace("{since}", long_date(str(clause.get("since", "")), locale)))
+
+
+def long_date(value: str, locale: str) -> str:
+    """A day of the decision table ("2026-11-27", or "2026-11-27 14:00" for a window in
+    hours) as the locale writes it ("27. November 2026 14:00"). Mirrored by longDate() in
+    toolkit.js: Babel's long format and the browser's agree (tests/test_browser.py)."""
+    day, _, time = value.partition(" ")
+    try:
+        date = dt.date.fromisoformat(day)
+    except ValueError:
+        return value
+    return format_date(date, "long", locale=locale) + (f" {time}" if time else "")

@@ -351,11 +351,20 @@
     var forms = texts.clauses[clause.window + "." + state];
     var category = days === undefined ? "other" : new Intl.PluralRules(locale).select(days);
     var template = forms[category] || forms.other;
-    return template.split("{end}").join(clause.end || "")
+    return template.split("{end}").join(longDate(clause.end || "", locale))
       .split("{days}").join(days === undefined ? "" : String(days))
       .split("{start}").join(clause.start ? texts.starts[clause.start] : "")
       .split("{version}").join(clause.version || "")
-      .split("{since}").join(clause.since || "");
+      .split("{since}").join(longDate(clause.since || "", locale));
+  }
+
+  // "2026-11-27" (or "2026-11-27 14:00") as the locale writes it (mirrors long_date()).
+  function longDate(value, locale) {
+    var parts = value.split(" ");
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(parts[0])) { return value; }
+    var day = new Intl.DateTimeFormat(locale.replace("_", "-"),
+      { dateStyle: "long", timeZone: "UTC" }).format(new Date(parseDate(parts[0])));
+    return parts[1] ? day + " " + parts[1] : day;
   }
 
   function fill(list, items) {
