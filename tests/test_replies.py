@@ -24,7 +24,7 @@ EXPECTED_MISSING = {
     "strict": {"cancel-ask-reason", "cancel-accepted", "return-accepted",
                "return-condition-not-met", "offer-store-credit", "offer-partial-refund",
                "goodwill-after-window", "escalation-etsy", "escalation-ebay", "exchange",
-               "custom-order-started", "return-received"},
+               "custom-order-started", "return-received", "return-arrived-damaged"},
     "fees": {"custom-order-started"},
 }
 

@@ -15,7 +15,8 @@ from shop_policy.text.render import environment, use_locale
 from shop_policy.text.translations import translations
 from tests.shapes import SHAPES, write_shape
 
-WEEK = ("return-received", "refund-issued", "where-is-refund", "missing-item",
+WEEK = ("return-received", "return-arrived-damaged", "refund-issued", "where-is-refund",
+        "missing-item",
         "lost-parcel", "return-unannounced", "dispatch-delay", "custom-order-started",
         "bad-review-threat", "closing", "goodwill-exception", "wrong-address", "exchange",
         "chargeback")
@@ -27,6 +28,8 @@ ONLY_IN = {
     # a change-of-mind return to receive
     "return-received": {"example", "exchange-only", "credit-only",
                         "personalised-excluded"},
+    "return-arrived-damaged": {"example", "exchange-only", "credit-only",
+                               "personalised-excluded"},
     # money refunded in some case (a cancellation, a fault, a lost parcel)
     "refund-issued": {"example", "exchange-only", "credit-only", "faults-only",
                       "personalised-excluded"},
@@ -159,3 +162,14 @@ def test_placeholders_are_the_documented_ones(tmp_path: Path) -> None:
         text = render(policy, reply_id)
         names = {part.split("]]")[0] for part in text.split("[[")[1:]}
         assert names <= set(PLACEHOLDERS), reply_id
+
+
+def test_a_damaged_return_keeps_the_buyers_legal_right(shapes: dict[str, Policy]) -> None:
+    """Where the buyer withdrew under the law, only the loss in value may be deducted;
+    a partial refund is offered only where the policy offers one."""
+    example = render(shapes["example"], "return-arrived-damaged")
+    assert "under your legal right of withdrawal, we refund you instead" in example
+    assert "a partial refund of [[amount]]" in example
+    credit = render(shapes["credit-only"], "return-arrived-damaged")  # sells to US, CA
+    assert "withdrawal" not in credit and "partial refund" not in credit
+    assert "We can send the item back to you, at your cost." in credit

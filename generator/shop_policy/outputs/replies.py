@@ -161,6 +161,8 @@ SPECS: tuple[ReplySpec, ...] = (
               group="return"),
     ReplySpec("return-unannounced", "return-unannounced", _never, group="return"),
     ReplySpec("return-received", "return-received", _needs_returns, group="return"),
+    ReplySpec("return-arrived-damaged", "return-arrived-damaged", _needs_returns,
+              group="return"),
     ReplySpec("refund-issued", "refund-issued", _needs_refunds, group="return"),
     ReplySpec("where-is-refund", "where-is-refund", _needs_refunds, group="return"),
     ReplySpec("damaged-item", "damaged-item", _never, group="problem"),
