@@ -20,12 +20,13 @@ EXPECTED_MISSING = {
     "example": {"escalation-amazon"},
     "minimal": {"offer-store-credit", "offer-partial-refund", "goodwill-after-window",
                 "escalation-etsy", "escalation-ebay", "escalation-amazon", "exchange",
-                "custom-order-started"},
+                "custom-order-started", "customs-duties"},
     "strict": {"cancel-ask-reason", "cancel-accepted", "return-accepted",
                "return-condition-not-met", "offer-store-credit", "offer-partial-refund",
                "goodwill-after-window", "escalation-etsy", "escalation-ebay", "exchange",
-               "custom-order-started", "return-received", "return-arrived-damaged"},
-    "fees": {"custom-order-started"},
+               "custom-order-started", "return-received", "return-arrived-damaged",
+               "customs-duties"},
+    "fees": {"custom-order-started", "customs-duties"},
 }
 
 

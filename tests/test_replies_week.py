@@ -19,8 +19,10 @@ WEEK = ("return-received", "return-arrived-damaged", "refund-issued", "where-is-
         "missing-item",
         "lost-parcel", "return-unannounced", "dispatch-delay", "custom-order-started",
         "bad-review-threat", "closing", "goodwill-exception", "wrong-address", "exchange",
-        "chargeback")
-EVERY_SHOP = {"missing-item", "lost-parcel", "return-unannounced", "dispatch-delay",
+        "chargeback", "customs-duties")
+# Every shop shape here says who pays import duties (the example does: the buyer).
+EVERY_SHOP = {"customs-duties", "missing-item", "lost-parcel", "return-unannounced",
+              "dispatch-delay",
               "bad-review-threat", "closing", "goodwill-exception", "wrong-address",
               "chargeback"}
 # Beyond those every shop gets: which shapes get each of the others, and why not.
@@ -173,3 +175,19 @@ def test_a_damaged_return_keeps_the_buyers_legal_right(shapes: dict[str, Policy]
     credit = render(shapes["credit-only"], "return-arrived-damaged")  # sells to US, CA
     assert "withdrawal" not in credit and "partial refund" not in credit
     assert "We can send the item back to you, at your cost." in credit
+
+
+def test_import_duties_are_stated_as_the_policy_says(shapes: dict[str, Policy]) -> None:
+    example = shapes["example"]
+    assert example.shop.import_duties == "buyer"
+    buyer = render(example, "customs-duties")
+    assert "they are for the buyer to pay" in buyer and "we cannot refund them" in buyer
+    assert "#dispatch" in buyer
+    shop_pays = example.model_copy(update={"shop": example.shop.model_copy(
+        update={"import_duties": "seller"})})
+    seller = render(shop_pays, "customs-duties")
+    assert "We pay the import duties and taxes on our orders" in seller
+    silent = example.model_copy(update={"shop": example.shop.model_copy(
+        update={"import_duties": None})})
+    assert SPEC_BY_ID["customs-duties"].ruled_out(silent) == \
+        "The policy does not say who pays import duties."

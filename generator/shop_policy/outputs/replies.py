@@ -132,6 +132,11 @@ def _needs_made_to_order(policy: Policy) -> str | None:
     return None
 
 
+def _says_who_pays_duties(policy: Policy) -> str | None:
+    return None if policy.shop.import_duties else N_(
+        "The policy does not say who pays import duties.")
+
+
 _needs_refunds = _needs_grant("refund", N_("The policy refunds money in no case."))
 _needs_exchanges = _needs_grant("return.exchange", N_(
     "The policy does not offer exchanges for a change of mind."))
@@ -171,6 +176,7 @@ SPECS: tuple[ReplySpec, ...] = (
     ReplySpec("not-received", "not-received", _never, group="problem"),
     ReplySpec("lost-parcel", "lost-parcel", _never, group="problem"),
     ReplySpec("wrong-address", "wrong-address", _never, group="problem"),
+    ReplySpec("customs-duties", "customs-duties", _says_who_pays_duties, group="problem"),
     ReplySpec("offer-store-credit", "offer-store-credit", _needs_store_credit,
               group="problem"),
     ReplySpec("offer-partial-refund", "offer-partial-refund", _needs_partial_refunds,

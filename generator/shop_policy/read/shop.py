@@ -56,6 +56,10 @@ class Shop(Model):
         "the default locale's text (with a warning) instead of stopping.")
     dispatch_days: Whole = Field(ge=1, le=60, description="Working days it usually takes to "
                                "dispatch an order.")
+    import_duties: Literal["buyer", "seller"] | None = Field(
+        default=None, description="Who pays import duties, taxes and customs fees on an "
+        "order sent to another country: buyer (the carrier or customs asks for them on "
+        "delivery) or seller (the shop pays them). Leave out to say nothing about them.")
     return_address: list[Annotated[str, Field(min_length=1, max_length=200)]] | None = Field(
         default=None, max_length=8,
         description="Where returns go, one line per entry. Leave out to send it on request.")

@@ -48,6 +48,7 @@ CLAIMS = {
     "refund": "money is refunded in some case",
     "partial_refund": "a partial refund is offered",
     "refund.delivery": "a refund includes the original delivery charge",
+    "duties.paid": "the shop pays import duties and taxes on its orders",
     "delay.cancel": "an order that cannot be dispatched in the time stated can be cancelled "
                     "for a full refund (the law's floor: the FTC Mail Order Rule in the "
                     "US, 2011/83/EU art. 18, the UK Consumer Rights Act s. 28)",
@@ -60,6 +61,8 @@ def grants_for(policy: Policy) -> frozenset[str]:
     granted = {f"fault.{remedy}" for reason in FAULT_REASONS
                for remedy in faults.remedies_for(reason)}
     granted.add("delay.cancel")  # whatever the policy says, the law's floor
+    if policy.shop.import_duties == "seller":
+        granted.add("duties.paid")
     granted |= {f"not_received.{r}" for r in faults.remedies_for("not_received")}
     if policy.cancellation.allowed:
         granted.add("cancel")
