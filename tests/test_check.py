@@ -265,3 +265,18 @@ def test_consistency_is_not_fooled_by_a_number_inside_another(project: Path) -> 
     result = run_check(path)
     assert ("site_src/en/policy.md: FACT-UNKNOWN error: states '100%', which the policy "
             "does not give") in result.output
+
+
+def test_a_fresh_clone_without_outputs_is_checked_on_the_policy_alone(
+        project: Path) -> None:
+    """Outputs are not committed: no drift to report until something is generated, while
+    the lint still runs; once generated, a missing file is drift again."""
+    path = write(project)
+    result = run_check(path, "--strict")
+    assert result.exit_code == 0, result.output
+    assert "DRIFT" not in result.output
+    assert run_check(write(project, fmt(WINDOW, 10))).exit_code == 1, "the lint still runs"
+    path = write(project)
+    assert CliRunner().invoke(main, ["generate", "--policy", str(path)]).exit_code == 0
+    (project / "snippets" / "en" / "replies" / "follow-up.txt").unlink()
+    assert "follow-up.txt: DRIFT-MISSING error" in run_check(path).output

@@ -35,9 +35,11 @@ def run_checks(policy_path: Path, paths: Paths) -> list[Finding]:
     policy = with_history(validate(doc), policy_path, validate)
     rendered = render_outputs(policy, paths)
     sources = (paths.site_src, paths.snippets)
-    # The built sites are compared once there are some (`generate` writes sources only).
+    # Drift is checked where there are outputs: a fresh clone that does not commit them
+    # (or a project that only ran `generate`, which builds no sites) has nothing to
+    # drift, and its policy, texts and promises are checked all the same.
     outputs = {root: files for root, files in rendered.by_path(paths).items()
-               if root in sources or root.is_dir()}
+               if root.is_dir()}
     return [*policy_findings(doc, policy), *template_findings(),
             *drift_findings(outputs, complete=sources), *consistency_findings(policy, rendered),
             *claim_findings(policy, rendered), *law_findings(policy, rendered),
