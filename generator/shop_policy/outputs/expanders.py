@@ -49,10 +49,12 @@ def _yaml(data: object) -> str:
     return yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=88)
 
 
-def espanso(replies: Iterable[Reply], shop: str, locale: str, version: str) -> Files:
-    """The three files of the locale's Espanso package, by name inside its folder."""
+def espanso(replies: Iterable[Reply], shop: str, locale: str, language: str,
+            version: str) -> Files:
+    """The three files of the locale's Espanso package, by name inside its folder;
+    `language` names the locale in its own words."""
     replies = list(replies)
-    title = f"{shop} ({language_names((locale,))[locale]})"
+    title = f"{shop} ({language})"
     description = translations(locale).gettext(DESCRIPTION) % {"shop": shop}
     yield "_manifest.yml", _yaml({
         "name": package_name(locale), "title": title, "description": description,
@@ -82,7 +84,9 @@ def files(ctx: Context) -> Files:
     root = f"{ctx.locale}/exports"
     shop = ctx.policy.shop.name
     package = f"{root}/espanso/{package_name(ctx.locale)}"
-    for name, text in espanso(ctx.replies, shop, ctx.locale,
+    # The names the build worked out once, before it forked.
+    language = language_names(tuple(ctx.policy.shop.locales))[ctx.locale]
+    for name, text in espanso(ctx.replies, shop, ctx.locale, language,
                               _version(ctx.policy.version.number)):
         yield f"{package}/{name}", text
     yield f"{root}/text-replacements.plist", text_replacements(ctx.replies)

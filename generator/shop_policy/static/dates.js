@@ -15,6 +15,13 @@ window.ShopPolicyDays = (function () {
     // A day's midnight back as "2026-12-02".
     iso: function (time) {
       return new Date(time).toISOString().slice(0, 10);
+    },
+    // "2026-12-02" as `locale` writes it in full ("2. Dezember 2026"); Babel's long format
+    // writes the same in every shipped locale. Anything else is returned as it is.
+    long: function (locale, value) {
+      if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) { return value; }
+      return new Intl.DateTimeFormat(locale.replace("_", "-"),
+        { dateStyle: "long", timeZone: "UTC" }).format(new Date(this.parse(value)));
     }
   };
 }());

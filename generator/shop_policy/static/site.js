@@ -31,11 +31,6 @@
     return { kind: kind, state: state, end: iso(end) };
   }
 
-  function longDate(locale, day) {
-    return new Intl.DateTimeFormat(locale, { dateStyle: "long", timeZone: "UTC" })
-      .format(new Date(parseDate(day)));
-  }
-
   function setup(form) {
     var data = JSON.parse(document.getElementById("sp-check-data").textContent);
     var reason = form.querySelector("#sp-check-reason");
@@ -59,7 +54,7 @@
       var found = judge(data, reason.value, start, today(data.zone));
       var key = found.state === "future" ? "future" : found.kind + "." + found.state;
       answer.textContent = data.texts[key].split("{end}").join(
-        found.end ? longDate(data.locale, found.end) : "");
+        found.end ? window.ShopPolicyDays.long(data.locale, found.end) : "");
       answer.dataset.state = found.state;
       answer.dataset.end = found.end || "";
       next.textContent = "";

@@ -27,8 +27,7 @@
   // A value as the reply shows it: a date in the page's language.
   function shownValue(name, value) {
     if (!value || !/_date$/.test(name)) { return value || ""; }
-    return new Intl.DateTimeFormat(document.documentElement.lang,
-      { dateStyle: "long", timeZone: "UTC" }).format(new Date(parseDate(value)));
+    return window.ShopPolicyDays.long(document.documentElement.lang, value);
   }
 
   function escapeHtml(text) {
@@ -361,9 +360,7 @@
   // "2026-11-27" (or "2026-11-27 14:00") as the locale writes it (mirrors long_date()).
   function longDate(value, locale) {
     var parts = value.split(" ");
-    if (!/^\d{4}-\d{2}-\d{2}$/.test(parts[0])) { return value; }
-    var day = new Intl.DateTimeFormat(locale.replace("_", "-"),
-      { dateStyle: "long", timeZone: "UTC" }).format(new Date(parseDate(parts[0])));
+    var day = window.ShopPolicyDays.long(locale, parts[0]);
     return parts[1] ? day + " " + parts[1] : day;
   }
 
